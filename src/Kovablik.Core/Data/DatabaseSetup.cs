@@ -1,0 +1,85 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kovablik.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseSetup
+{
+    public const string DefaultSqlite = "Data Source=data/kovablik.db";
+
+    public static DatabaseProvider ProviderFrom(IConfiguration config)
+    {
+        var value = config["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value) || value.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+            return DatabaseProvider.Sqlite;
+        if (value.Equals("postgres", StringComparison.OrdinalIgnoreCase) || value.Equals("postgresql", StringComparison.OrdinalIgnoreCase)
+            || value.Equals("npgsql", StringComparison.OrdinalIgnoreCase))
+            return DatabaseProvider.Postgres;
+        throw new InvalidOperationException($"Database:Provider '{value}' is not supported. Use Sqlite or Postgres.");
+    }
+
+    /// <summary>The one place that picks the provider; each provider has its own context subclass and migration set.</summary>
+    public static IServiceCollection AddKovablikDatabase(this IServiceCollection services, IConfiguration config)
+    {
+        var provider = ProviderFrom(config);
+        var cs = config.GetConnectionString("Kovablik");
+        switch (provider)
+        {
+            case DatabaseProvider.Postgres:
+                if (string.IsNullOrWhiteSpace(cs))
+                    throw new InvalidOperationException("ConnectionStrings:Kovablik is required when Database:Provider is Postgres.");
+                services.AddDbContext<KovablikDbContext, PostgresKovablikDbContext>(o => ConfigurePostgres(o, cs));
+                break;
+            default:
+                cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
+                EnsureSqliteFolder(cs);
+                services.AddDbContext<KovablikDbContext, SqliteKovablikDbContext>(o => ConfigureSqlite(o, cs));
+                break;
+        }
+        return services;
+    }
+
+    public static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
+        o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations"));
+
+    public static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
+        o.UseNpgsql(cs, s => s.MigrationsHistoryTable("__ef_migrations"));
+
+    private static void EnsureSqliteFolder(string cs)
+    {
+        var builder = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(cs);
+        if (builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != Microsoft.Data.Sqlite.SqliteOpenMode.Memory)
+        {
+            var dir = Path.GetDirectoryName(Path.GetFullPath(file));
+            if (!string.IsNullOrEmpty(dir)) Directory.CreateDirectory(dir);
+        }
+    }
+}
+
+/// <summary>Design-time factories so `dotnet ef migrations add` can build each provider's context.</summary>
+public sealed class SqliteDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<SqliteKovablikDbContext>
+{
+    public SqliteKovablikDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<SqliteKovablikDbContext>();
+        DatabaseSetup.ConfigureSqlite(o, "Data Source=design.db");
+        return new SqliteKovablikDbContext(o.Options);
+    }
+}
+
+public sealed class PostgresDesignTimeFactory : Microsoft.EntityFrameworkCore.Design.IDesignTimeDbContextFactory<PostgresKovablikDbContext>
+{
+    public PostgresKovablikDbContext CreateDbContext(string[] args)
+    {
+        var o = new DbContextOptionsBuilder<PostgresKovablikDbContext>();
+        DatabaseSetup.ConfigurePostgres(o, "Host=localhost;Database=kovablik_design");
+        return new PostgresKovablikDbContext(o.Options);
+    }
+}

@@ -1,0 +1,195 @@
+using System.Text.Json;
+using Kovablik.Accounts;
+using Kovablik.Innovations;
+using Kovablik.Organisations;
+using Kovablik.Platform;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+
+namespace Kovablik.Data;
+
+/// <summary>
+/// The one DbContext. Provider-specific subclasses (<see cref="SqliteKovablikDbContext"/>,
+/// <see cref="PostgresKovablikDbContext"/>) exist only so each provider keeps its own migration set.
+/// </summary>
+public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProtectionKeyContext
+{
+    private readonly IAuditContext _audit;
+    private readonly TimeProvider _time;
+
+    protected KovablikDbContext(DbContextOptions options, IAuditContext? audit = null, TimeProvider? time = null)
+        : base(options)
+    {
+        _audit = audit ?? SystemAuditContext.Instance;
+        _time = time ?? TimeProvider.System;
+    }
+
+    public DbSet<Region> Regions => Set<Region>();
+    public DbSet<Organisation> Organisations => Set<Organisation>();
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+    public DbSet<Innovation> Innovations => Set<Innovation>();
+    public DbSet<InnovationVersion> InnovationVersions => Set<InnovationVersion>();
+    public DbSet<Attachment> Attachments => Set<Attachment>();
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<SdgGoal> SdgGoals => Set<SdgGoal>();
+    public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public TimeProvider Time => _time;
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.ApplyConfigurationsFromAssembly(typeof(KovablikDbContext).Assembly);
+    }
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
+        throw new NotSupportedException("Use SaveChangesAsync: every save is audited asynchronously-safe.");
+
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        var now = _time.GetUtcNow();
+        StampAndGuard(now);
+        var pending = CollectAudit();
+        if (pending.Count == 0)
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+
+        // Audit rows for inserts need the generated keys, so save twice inside one transaction.
+        var ownTransaction = Database.CurrentTransaction is null ? await Database.BeginTransactionAsync(cancellationToken) : null;
+        try
+        {
+            var result = await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            foreach (var p in pending)
+            {
+                AuditEntries.Add(new AuditEntry
+                {
+                    At = now,
+                    UserId = _audit.UserId,
+                    UserName = _audit.UserName,
+                    IpAddress = _audit.IpAddress,
+                    Action = p.Action,
+                    EntityType = p.EntityType,
+                    EntityId = p.KeyFactory(),
+                    ChangesJson = p.ChangesJson,
+                });
+            }
+            await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+            if (ownTransaction is not null) await ownTransaction.CommitAsync(cancellationToken);
+            return result;
+        }
+        finally
+        {
+            if (ownTransaction is not null) await ownTransaction.DisposeAsync();
+        }
+    }
+
+    private void StampAndGuard(DateTimeOffset now)
+    {
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.Entity is AuditEntry && entry.State is EntityState.Modified or EntityState.Deleted)
+                throw new InvalidOperationException("The audit log is append-only.");
+
+            switch (entry.Entity)
+            {
+                case Organisation o when entry.State is EntityState.Added or EntityState.Modified:
+                    if (entry.State == EntityState.Added) o.CreatedAt = now;
+                    o.UpdatedAt = now;
+                    o.Version = Guid.NewGuid();
+                    break;
+                case Innovation i when entry.State is EntityState.Added or EntityState.Modified:
+                    if (entry.State == EntityState.Added) i.CreatedAt = now;
+                    i.UpdatedAt = now;
+                    i.Version = Guid.NewGuid();
+                    break;
+                case AppUser u when entry.State == EntityState.Added && u.CreatedAt == default:
+                    u.CreatedAt = now;
+                    break;
+            }
+        }
+    }
+
+    private static readonly HashSet<string> SecretColumns =
+    [
+        nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
+        nameof(Invitation.TokenHash), nameof(Organisation.Version), nameof(Innovation.Version),
+        nameof(Organisation.UpdatedAt), nameof(Organisation.CreatedAt),
+    ];
+
+    private sealed record PendingAudit(string Action, string EntityType, Func<string> KeyFactory, string? ChangesJson);
+
+    private List<PendingAudit> CollectAudit()
+    {
+        var list = new List<PendingAudit>();
+        foreach (var entry in ChangeTracker.Entries())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached) continue;
+            var type = entry.Entity switch
+            {
+                Organisation => "Organisation",
+                AppUser => "Account",
+                Invitation => "Invitation",
+                Innovation => "Innovation",
+                Attachment => "Attachment",
+                IdentityUserRole<string> => "AccountRole",
+                IdentityRole => "Role",
+                _ => null,
+            };
+            if (type is null) continue;
+
+            var action = entry.State switch
+            {
+                EntityState.Added => "Create",
+                EntityState.Deleted => "Delete",
+                _ => "Update",
+            };
+            var changes = Describe(entry);
+            if (action == "Update" && changes.Count == 0) continue;
+            var captured = entry;
+            // Keys of new rows are generated by the database, so read them after the first save.
+            var key = action == "Create" ? null : KeyOf(entry);
+            list.Add(new PendingAudit(action, type, () => key ?? KeyOf(captured), JsonSerializer.Serialize(changes)));
+        }
+        return list;
+    }
+
+    private static string KeyOf(EntityEntry entry)
+    {
+        var key = entry.Metadata.FindPrimaryKey();
+        if (key is null) return "";
+        return string.Join(",", key.Properties.Select(p => Convert.ToString(entry.Property(p.Name).CurrentValue, System.Globalization.CultureInfo.InvariantCulture)));
+    }
+
+    private static Dictionary<string, object?> Describe(EntityEntry entry)
+    {
+        var result = new Dictionary<string, object?>();
+        foreach (var p in entry.Properties)
+        {
+            var name = p.Metadata.Name;
+            if (SecretColumns.Contains(name))
+            {
+                if (entry.State == EntityState.Modified && p.IsModified && name == nameof(AppUser.PasswordHash))
+                    result[name] = "(changed)";
+                continue;
+            }
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    if (p.CurrentValue is not null) result[name] = p.CurrentValue;
+                    break;
+                case EntityState.Deleted:
+                    result[name] = p.OriginalValue;
+                    break;
+                case EntityState.Modified when p.IsModified && !Equals(p.OriginalValue, p.CurrentValue):
+                    result[name] = new { old = p.OriginalValue, @new = p.CurrentValue };
+                    break;
+            }
+        }
+        return result;
+    }
+}
