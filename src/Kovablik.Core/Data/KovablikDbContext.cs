@@ -48,8 +48,18 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
         builder.ApplyConfigurationsFromAssembly(typeof(KovablikDbContext).Assembly);
     }
 
-    public override int SaveChanges(bool acceptAllChangesOnSuccess) =>
-        throw new NotSupportedException("Use SaveChangesAsync: every save is audited asynchronously-safe.");
+    /// <summary>
+    /// Synchronous saves exist only for framework code (the data-protection key ring). They may not touch
+    /// audited entities, so nothing can bypass the audit log through this path.
+    /// </summary>
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        var now = _time.GetUtcNow();
+        StampAndGuard(now);
+        if (CollectAudit().Count > 0)
+            throw new NotSupportedException("Audited entities must be saved with SaveChangesAsync.");
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {

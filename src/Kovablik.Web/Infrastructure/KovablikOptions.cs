@@ -1,0 +1,16 @@
+namespace Kovablik.Web.Infrastructure;
+
+public sealed class KovablikOptions
+{
+    /// <summary>Kemendagri code of the host province (default 35, Jawa Timur).</summary>
+    public string HostProvinceCode { get; set; } = "35";
+
+    /// <summary>Apply migrations and reference data on start. On in Development (the quick start) only.</summary>
+    public bool AutoMigrate { get; set; }
+
+    /// <summary>Load the demo province on start. Never in Production.</summary>
+    public bool SeedDemo { get; set; }
+
+    /// <summary>Absolute base URL used in emails; empty means "from the current request".</summary>
+    public string PublicBaseUrl { get; set; } = "";
+}

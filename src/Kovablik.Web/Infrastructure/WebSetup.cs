@@ -1,0 +1,185 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Kovablik.Accounts;
+using Kovablik.Data;
+using Kovablik.Innovations;
+using Kovablik.Organisations;
+using Kovablik.Platform;
+using Kovablik.Platform.Files;
+using Kovablik.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.AspNetCore.Mvc.Razor;
+using Microsoft.AspNetCore.RateLimiting;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
+
+namespace Kovablik.Web.Infrastructure;
+
+public static class WebSetup
+{
+    public static readonly CultureInfo[] Cultures = [new("id-ID"), new("en")];
+    public const string LoginRateLimit = "login";
+    public const string ApiRateLimit = "api";
+
+    public static void AddKovablik(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var config = builder.Configuration;
+
+        services.AddOptions<KovablikOptions>().BindConfiguration("Kovablik");
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddKovablikDatabase(config);
+
+        // Identity: ASVS 5 passwords (length only + common-password list), lockout, TOTP.
+        services.AddIdentity<AppUser, IdentityRole>(o =>
+            {
+                o.Password.RequiredLength = 8;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+                o.User.RequireUniqueEmail = true;
+                o.SignIn.RequireConfirmedAccount = false;
+            })
+            .AddEntityFrameworkStores<KovablikDbContext>()
+            .AddDefaultTokenProviders()
+            .AddPasswordValidator<CommonPasswordValidator<AppUser>>()
+            .AddErrorDescriber<IndonesianIdentityErrorDescriber>()
+            .AddClaimsPrincipalFactory<KovablikClaimsFactory>();
+        services.Configure<SecurityStampValidatorOptions>(o => o.ValidationInterval = TimeSpan.FromMinutes(5));
+        services.ConfigureApplicationCookie(o =>
+        {
+            o.LoginPath = "/Akun/Masuk";
+            o.LogoutPath = "/Akun/Keluar";
+            o.AccessDeniedPath = "/Akun/AksesDitolak";
+            o.Cookie.Name = "kovablik.auth";
+            o.Cookie.HttpOnly = true;
+            o.Cookie.SameSite = SameSiteMode.Lax;
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            o.ExpireTimeSpan = TimeSpan.FromHours(8);
+            o.SlidingExpiration = true;
+            // The API answers with status codes, never with a redirect to the sign-in page.
+            o.Events.OnRedirectToLogin = ctx => ApiAware(ctx, StatusCodes.Status401Unauthorized);
+            o.Events.OnRedirectToAccessDenied = ctx => ApiAware(ctx, StatusCodes.Status403Forbidden);
+        });
+        // Key ring in the database so every web node can read every node's cookies and antiforgery tokens.
+        services.AddDataProtection().SetApplicationName("Kovablik").PersistKeysToDbContext<KovablikDbContext>();
+
+        services.AddAuthorizationBuilder().AddKovablikPolicies();
+        services.AddScoped<CurrentUser>();
+
+        // Localisation: Bahasa Indonesia by default, English on request (cookie or query string).
+        services.AddLocalization(o => o.ResourcesPath = "Resources");
+        services.Configure<RequestLocalizationOptions>(o =>
+        {
+            o.DefaultRequestCulture = new RequestCulture("id-ID");
+            o.SupportedCultures = Cultures;
+            o.SupportedUICultures = Cultures;
+            o.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages(o =>
+            {
+                o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+            })
+            .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
+        services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+
+        services.AddProblemDetails();
+        services.AddValidation();
+        Api.KovablikApi.ConfigureJson(services);
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
+        {
+            doc.Info.Title = "Kovablik API";
+            doc.Info.Description = "JSON API of the Kovablik platform: organisations, the JIPP innovation registry and accounts.";
+            return Task.CompletedTask;
+        }));
+
+        services.AddHealthChecks().AddDbContextCheck<KovablikDbContext>("database", tags: ["ready"]);
+
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            o.AddPolicy(ApiRateLimit, ctx => RateLimitPartition.GetTokenBucketLimiter(
+                ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new TokenBucketRateLimiterOptions { TokenLimit = 600, TokensPerPeriod = 300, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
+            o.OnRejected = async (ctx, ct) =>
+            {
+                if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
+                    await Results.Problem(statusCode: 429, title: "Terlalu banyak permintaan", detail: "Coba lagi sebentar lagi.").ExecuteAsync(ctx.HttpContext);
+                else
+                    await ctx.HttpContext.Response.WriteAsync("Terlalu banyak percobaan. Tunggu satu menit lalu coba lagi.", ct);
+            };
+        });
+
+        // Files, email and the domain services.
+        var files = config.GetSection("Files").Get<FileStoreOptions>() ?? new FileStoreOptions();
+        services.AddSingleton<IFileStore>(new LocalFileStore(files));
+        services.AddSingleton(config.GetSection("Attachments").Get<AttachmentOptions>() ?? new AttachmentOptions());
+        services.AddSingleton(config.GetSection("Smtp").Get<SmtpOptions>() ?? new SmtpOptions());
+        services.AddSingleton<IEmailSender, MailKitEmailSender>();
+        services.AddSingleton(config.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
+        services.AddScoped<OrganisationService>();
+        services.AddScoped<InnovationService>();
+        services.AddScoped<AttachmentService>();
+        services.AddScoped<InvitationService>();
+        services.AddKovablikBackgroundWork();
+
+        services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
+
+        // Telemetry: traces and metrics always collected; exported over OTLP only when an endpoint is configured.
+        var otel = services.AddOpenTelemetry()
+            .ConfigureResource(r => r.AddService("kovablik-web"))
+            .WithTracing(t => t.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddSource("Kovablik"))
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddMeter("Kovablik"));
+        if (!string.IsNullOrWhiteSpace(config["OTEL_EXPORTER_OTLP_ENDPOINT"]))
+            otel.UseOtlpExporter();
+        builder.Logging.AddJsonConsole(o => o.IncludeScopes = true);
+        if (builder.Environment.IsDevelopment()) builder.Logging.ClearProviders().AddSimpleConsole(o => o.SingleLine = true);
+    }
+
+    private static Task ApiAware(Microsoft.AspNetCore.Authentication.RedirectContext<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions> ctx, int status)
+    {
+        if (ctx.Request.Path.StartsWithSegments("/api"))
+        {
+            ctx.Response.StatusCode = status;
+            return Results.Problem(statusCode: status,
+                title: status == 401 ? "Belum masuk" : "Akses ditolak",
+                detail: status == 401 ? "Masuk terlebih dahulu untuk memakai endpoint ini." : "Akun Anda tidak berwenang untuk permintaan ini.")
+                .ExecuteAsync(ctx.HttpContext);
+        }
+        ctx.Response.Redirect(ctx.RedirectUri);
+        return Task.CompletedTask;
+    }
+
+    public static void UseKovablikPipeline(this WebApplication app)
+    {
+        app.UseForwardedHeaders();
+        app.UseMiddleware<SecurityHeaders>();
+        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", AllowStatusCode404Response = true, CreateScopeForErrors = true });
+        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRateLimiter();
+        app.UseAuthentication();
+        app.UseMiddleware<TwoFactorGate>();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+    }
+}

@@ -1,0 +1,25 @@
+using Kovablik.Accounts;
+using Microsoft.AspNetCore.Authorization;
+
+namespace Kovablik.Web.Security;
+
+/// <summary>Named authorization policies. Every page and endpoint names one, or is explicitly anonymous.</summary>
+public static class Policies
+{
+    public const string SignedIn = nameof(SignedIn);
+    public const string Administrator = nameof(Administrator);
+
+    /// <summary>Manage the organisation tree and invite accounts: the Biro Organisasi (Administrator, Panitia).</summary>
+    public const string RegistryManager = nameof(RegistryManager);
+
+    /// <summary>Edit innovations within one's scope: unit staff and organisers.</summary>
+    public const string InnovationEditor = nameof(InnovationEditor);
+
+    public static AuthorizationBuilder AddKovablikPolicies(this AuthorizationBuilder b) => b
+        .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
+        .AddPolicy(RegistryManager, p => p.RequireRole(Roles.Administrator, Roles.Panitia))
+        .AddPolicy(InnovationEditor, p => p.RequireRole(Roles.Administrator, Roles.Panitia, Roles.Operator, Roles.PimpinanUnit))
+        // Anything that forgot to declare a policy still requires a signed-in user; a test also fails on it.
+        .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+}
