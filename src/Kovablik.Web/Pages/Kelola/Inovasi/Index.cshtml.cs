@@ -1,0 +1,40 @@
+using Kovablik.Data;
+using Kovablik.Innovations;
+using Kovablik.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Kovablik.Web.Pages.Kelola.Inovasi;
+
+/// <summary>The innovations of the account's scope, in every status.</summary>
+[Authorize(Policy = Policies.InnovationEditor)]
+public sealed class IndexModel(KovablikDbContext db, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
+{
+    [BindProperty(SupportsGet = true)]
+    public InnovationFilter Filter { get; set; } = new();
+
+    public List<Innovation> Items { get; private set; } = [];
+    public int Total { get; private set; }
+    public int Pages => Math.Max(1, (int)Math.Ceiling(Total / (double)Filter.PageSize));
+    public List<string> Errors { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    {
+        var errors = ModelState.IsValid ? Filter.Validate() : new() { [""] = ["Filter tidak valid. Periksa kembali pilihan Anda."] };
+        if (errors.Count > 0)
+        {
+            Errors.AddRange(errors.Values.SelectMany(v => v).Select(m => l[m].Value));
+            Response.StatusCode = 400;
+            return Page();
+        }
+        var scope = await user.ScopeAsync(ct);
+        var query = await Filter.ApplyAsync(db, InnovationFilter.InScope(db.Innovations.AsNoTracking(), scope), ct);
+        Total = await query.CountAsync(ct);
+        Items = await query.Include(i => i.Organisation).OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id)
+            .Skip((Filter.Page - 1) * Filter.PageSize).Take(Filter.PageSize).ToListAsync(ct);
+        return Page();
+    }
+}
