@@ -13,8 +13,7 @@ namespace Kovablik.Web.Pages.Inovasi;
 [AllowAnonymous]
 public sealed class IndexModel(KovablikDbContext db, IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public InnovationFilter Filter { get; set; } = new();
+    public InnovationFilter Filter { get; private set; } = new();
 
     public List<Innovation> Items { get; private set; } = [];
     public int Total { get; private set; }
@@ -24,8 +23,10 @@ public sealed class IndexModel(KovablikDbContext db, IStringLocalizer<SharedReso
     public string? OrganisationName { get; private set; }
     public List<string> Errors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery] InnovationFilter filter, CancellationToken ct)
     {
+        // Bound from plain query keys (Q, Page, ...) so URLs stay short and shareable.
+        Filter = filter;
         KabKota = await db.Organisations.AsNoTracking().Where(o => o.Type == OrganisationType.KabupatenKota).OrderBy(o => o.Name).ToListAsync(ct);
         Categories = await db.Categories.AsNoTracking().OrderBy(c => c.Name).ToListAsync(ct);
         Filter.Status = InnovationStatus.Published;

@@ -13,16 +13,17 @@ namespace Kovablik.Web.Pages.Kelola.Inovasi;
 [Authorize(Policy = Policies.InnovationEditor)]
 public sealed class IndexModel(KovablikDbContext db, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
 {
-    [BindProperty(SupportsGet = true)]
-    public InnovationFilter Filter { get; set; } = new();
+    public InnovationFilter Filter { get; private set; } = new();
 
     public List<Innovation> Items { get; private set; } = [];
     public int Total { get; private set; }
     public int Pages => Math.Max(1, (int)Math.Ceiling(Total / (double)Filter.PageSize));
     public List<string> Errors { get; private set; } = [];
 
-    public async Task<IActionResult> OnGetAsync(CancellationToken ct)
+    public async Task<IActionResult> OnGetAsync([FromQuery] InnovationFilter filter, CancellationToken ct)
     {
+        // Bound from plain query keys (Q, Page, ...) so URLs stay short and shareable.
+        Filter = filter;
         var errors = ModelState.IsValid ? Filter.Validate() : new() { [""] = ["Filter tidak valid. Periksa kembali pilihan Anda."] };
         if (errors.Count > 0)
         {
