@@ -54,6 +54,8 @@ public sealed class UbahModel(KovablikDbContext db, InnovationService innovation
 
     public async Task<IActionResult> OnPostAsync(int? id, CancellationToken ct)
     {
+        // MVC treats the non-nullable Name as implicitly required, in English; InnovationService checks it in Indonesian.
+        ModelState.Remove("Input.Name");
         var scope = await user.ScopeAsync(ct);
         if (!string.IsNullOrWhiteSpace(OrganisationRef))
         {
