@@ -137,6 +137,7 @@ public static class WebSetup
         services.AddScoped<InnovationService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<AccountService>();
         services.AddKovablikBackgroundWork();
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
