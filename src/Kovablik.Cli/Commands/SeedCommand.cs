@@ -23,8 +23,10 @@ internal static class SeedCommand
         command.SetAction((parse, ct) => CliRunner.RunAsync(parse, async ctx =>
         {
             var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
-            if (string.Equals(environment?.Trim(), "Production", StringComparison.OrdinalIgnoreCase) && !parse.GetValue(force))
-                throw new CliException("Refusing to load demo data: the environment is Production, and production never loads demo data. Use --force only if this is not really production.");
+            // Like ASP.NET Core, an unset environment means Production: demo data needs an explicit non-production environment.
+            var isProduction = string.IsNullOrWhiteSpace(environment) || string.Equals(environment.Trim(), "Production", StringComparison.OrdinalIgnoreCase);
+            if (isProduction && !parse.GetValue(force))
+                throw new CliException("Refusing to load demo data: the environment is Production (DOTNET_ENVIRONMENT unset or Production), and production never loads demo data. Set DOTNET_ENVIRONMENT=Development, or use --force only if this is not really production.");
 
             var province = CliRunner.HostProvince(ctx.Config, parse, hostProvince);
             AnsiConsole.MarkupLine($"Database: [bold]{Markup.Escape(ctx.DescribeDatabase())}[/]");

@@ -34,8 +34,8 @@ internal sealed class ImportTestDb : IAsyncDisposable
         var connection = new SqliteConnection("DataSource=:memory:");
         await connection.OpenAsync(ct);
         var testDb = new ImportTestDb(connection, new SaveCounter());
-        // Migrations do not exist yet; EnsureCreated builds the same schema from the model.
-        await testDb.Db.Database.EnsureCreatedAsync(ct);
+        // The real migrations, so the schema (and the audit triggers) match production.
+        await testDb.Db.Database.MigrateAsync(ct);
         await ReferenceData.SeedAsync(testDb.Db, ct: ct);
         testDb.Saves.Reset();
         return testDb;
