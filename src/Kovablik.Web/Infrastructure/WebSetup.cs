@@ -34,7 +34,8 @@ public static class WebSetup
         services.AddOptions<KovablikOptions>().BindConfiguration("Kovablik");
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddScoped<HttpAuditContext>();
+        services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<HttpAuditContext>());
         services.AddKovablikDatabase(config);
 
         // Identity: ASVS 5 passwords (length only + common-password list), lockout, TOTP.
@@ -141,6 +142,7 @@ public static class WebSetup
         services.AddScoped<AttachmentService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();
+        services.AddScoped<OrganisationImportJobs>();
         services.AddKovablikBackgroundWork();
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
