@@ -67,14 +67,25 @@ RULES = [
     ("error-dictionary", r'\[\s*' + ARG + r'\s*\]\s*=\s*\[\s*' + TEXT + STR + r'\s*\]', "all", False),
     ("error-tuple", r'\(\s*null\s*,\s*' + STR + r'\s*\)', "all", False),
     ("nameof-tuple", r'\(\s*nameof\([^()]*\)\s*,\s*' + STR + r'\s*\)', "all", False),
-    ("message-constant", r'\bconst\s+string\s+\w*Message\s*=\s*' + STR, "all", False),
+    ("fail", r'\bFail\(\s*' + STR, "all", False),
     ("identity-description", r'\bDescription\s*=\s*' + STR, "core", False),
     ("model-error", r'\bAddModelError\(\s*' + ARG + r'\s*,\s*' + STR + r'\s*\)', "all", True),
     ("problem-text", r'\b(?:title|detail)\s*:\s*' + STR, "web", True),
+    ("problem-text", r'\b(?:title|detail)\s*:\s*[^,;"]*\?\s*' + STR + r'\s*:', "web", True),
+    ("problem-text", r'\b(?:title|detail)\s*:\s*[^,;"]*\?\s*"[^"\\\r\n]*"\s*:\s*' + STR, "web", True),
     ("tempdata", r'\bTempData\[[^\]]*\]\s*=\s*' + STR + r'\s*;', "web", True),
     ("response-write", r'\bResponse\.WriteAsync\(\s*' + STR, "web", True),
+    ("skip-reason", r'\bSkipReason\s*=\s*' + STR, "all", True),
+    ("refused", r'\bRefused\(\s*' + STR, "all", True),
 ]
+# Blocks whose every literal is a key: (rule name, regex with group "body", raw).
+BLOCK_RULES = [
+    ("add-error", r'\bAddError\((?P<body>[^;]*)\)\s*;', True),  # import row errors, also inside ?: branches
+    ("problem-details", r'\bProblemDetails\b[^{};]*\{(?P<body>[^{}]*)\}', True),  # ProblemDetails { Title = "...", Detail = "..." }
+]
+BLOCK_LITERAL = {"add-error": None, "problem-details": re.compile(r'\b(?:Title|Detail)\s*=\s*' + STR)}
 COMPILED = [(name, re.compile(rx), scope, raw) for name, rx, scope, raw in RULES]
+COMPILED_BLOCKS = [(name, re.compile(rx), raw) for name, rx, raw in BLOCK_RULES]
 
 ANY_STR = re.compile(STR)
 # Sentence-like literal: capital letter first, at least one space, ends like a sentence.
@@ -90,6 +101,8 @@ INTERPOLATED = re.compile(r'\$+"""(?P<raw>.*?)"""|\$@?"(?P<s>(?:[^"\\\r\n]|\\.)*
 PROSE = re.compile(r'[A-Za-z]{2,}[ \t]+[A-Za-z]{2,}')
 INDONESIAN = re.compile(r'\b(?:yang|dan|di|ke|dari|untuk|tidak|atau|dengan|ini|itu|Anda|sudah|belum|wajib|maksimal|minimal|'
                         r'berkas|inovasi|organisasi|kata|sandi|akun|halaman|tautan|harus|dapat|baru|lagi)\b')
+# Files whose Indonesian prose is data, not UI (demo content).
+NOT_UI = ("src/Kovablik.Core/Demo/",)
 SKIP_LINE = re.compile(r'throw new|\bLog[A-Z]\w*\(|Console\.Write|\bnew\s+(?:Invalid|Argument|NotSupported)\w*Exception')
 
 
@@ -200,6 +213,18 @@ def scan_file(result: Extraction, rel: str, scope: str, text: str) -> None:
         for m in rx.finditer(text):
             take(m, name, raw)
 
+    for name, rx, raw in COMPILED_BLOCKS:
+        inner = BLOCK_LITERAL[name] or ANY_STR
+        for b in rx.finditer(text):
+            for m in inner.finditer(b.group("body")):
+                take(_offset(m, b.start("body"), text), name, raw)
+
+    # Constants holding an Indonesian sentence (StaleMessage, RootLocked, ...) are messages.
+    for m in CONST_STRING.finditer(text):
+        body = unescape(m.group("s"), m.group("p"))
+        if not m.group("p") and SENTENCE.match(body) and INDONESIAN.search(body):
+            take(m, "message-constant", False)
+
     file_name = rel.rsplit("/", 1)[-1]
 
     # Infrastructure/Labels.cs: every literal is a label key.
@@ -237,15 +262,16 @@ def scan_file(result: Extraction, rel: str, scope: str, text: str) -> None:
             if SENTENCE.match(body):
                 take(m, "page-sentence", False)
 
+    if rel.startswith(NOT_UI):
+        return
+
     # Any other interpolated literal that reads like Indonesian prose.
     for m in INTERPOLATED.finditer(text):
         span = m.span("s") if m.group("s") is not None else m.span("raw")
         if span in seen_spans:
             continue
         body = m.group("s") if m.group("s") is not None else m.group("raw")
-        line_start = text.rfind("\n", 0, m.start()) + 1
-        line_end = text.find("\n", m.start())
-        if SKIP_LINE.search(text[line_start:line_end if line_end >= 0 else len(text)]):
+        if _skipped_line(text, m.start()):
             continue
         prose = re.sub(r'\{[^{}]*\}', ' ', body)
         if PROSE.search(prose) and INDONESIAN.search(prose):
@@ -253,6 +279,24 @@ def scan_file(result: Extraction, rel: str, scope: str, text: str) -> None:
             if len(snippet) > 100:
                 snippet = snippet[:97] + "..."
             result.warnings.append(f"{rel}:{line_of(text, m.start())}: interpolated text cannot be localised: $\"{snippet}\"")
+
+    # Any other plain literal that reads like Indonesian prose: no rule knows how it reaches people.
+    for m in ANY_STR.finditer(text):
+        if m.group("p") or m.span("s") in seen_spans:
+            continue
+        body = unescape(m.group("s"), None)
+        if not (body[:1].isupper() and PROSE.search(body) and INDONESIAN.search(body)):
+            continue
+        if _skipped_line(text, m.start()):
+            continue
+        result.warnings.append(f"{rel}:{line_of(text, m.start())}: Indonesian text outside any localisation pattern: \"{body}\"")
+
+
+def _skipped_line(text: str, pos: int) -> bool:
+    """Log messages and exceptions are for operators, in English: not UI."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    line_end = text.find("\n", pos)
+    return bool(SKIP_LINE.search(text[line_start:line_end if line_end >= 0 else len(text)]))
 
 
 class _Shifted:

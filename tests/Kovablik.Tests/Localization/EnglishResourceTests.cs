@@ -32,22 +32,35 @@ public sealed class EnglishResourceTests(ITestOutputHelper output)
         foreach (var unused in resx.Keys.Where(k => !scan.Keys.ContainsKey(k)).Order(StringComparer.Ordinal))
             output.WriteLine($"warning: resx entry no longer used in the source: \"{unused}\"");
 
-        var missing = scan.SortedKeys.Where(k => !resx.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v)).ToList();
+        // Keys that differ only in case from a translated key are reported by No_two_keys_differ_only_in_case.
+        var resxFolded = resx.Keys.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var missing = scan.SortedKeys
+            .Where(k => !resx.TryGetValue(k, out var v) || string.IsNullOrWhiteSpace(v))
+            .Where(k => resx.ContainsKey(k) || !resxFolded.Contains(k))
+            .ToList();
         var message = new StringBuilder()
             .AppendLine(CultureInfo.InvariantCulture, $"{missing.Count} of {scan.Keys.Count} keys have no English text in {ResxPath}.")
             .AppendLine("Add them (e.g. with tools/l10n/merge_translations.py; --missing prints a skeleton):");
         foreach (var k in missing)
         {
             var where = scan.Keys[k][0];
-            message.Append(CultureInfo.InvariantCulture, $"  \"{k}\"  ({where.File}:{where.Line})");
-            // .resx names are case-insensitive: resgen keeps one of "Versi"/"versi" and the ResourceManager misses the other.
-            var twins = scan.SortedKeys.Where(o => o != k && string.Equals(o, k, StringComparison.OrdinalIgnoreCase)).ToList();
-            if (twins.Count > 0)
-                message.Append(CultureInfo.InvariantCulture,
-                    $" - differs only in case from {string.Join(", ", twins.Select(t => $"\"{t}\""))}; .resx names are case-insensitive, so rename one of them in the source");
-            message.AppendLine();
+            message.AppendLine(CultureInfo.InvariantCulture, $"  \"{k}\"  ({where.File}:{where.Line})");
         }
         Assert.True(missing.Count == 0, message.ToString());
+    }
+
+    [Fact]
+    public void No_two_keys_differ_only_in_case()
+    {
+        // .resx names are case-insensitive: resgen keeps one of "Versi"/"versi" and drops the other, and the
+        // (case-sensitive) ResourceManager lookup then misses it, so that text stays Indonesian in the English UI.
+        var scan = Source.Value.Scan;
+        var groups = scan.SortedKeys.GroupBy(k => k, StringComparer.OrdinalIgnoreCase).Where(g => g.Count() > 1).ToList();
+        var message = new StringBuilder()
+            .AppendLine("These keys differ only in case, so only one of each group can have an English text. Use one key, or reword one:");
+        foreach (var g in groups)
+            message.AppendLine("  " + string.Join("  |  ", g.Select(k => $"\"{k}\" ({scan.Keys[k][0].File}:{scan.Keys[k][0].Line})")));
+        Assert.True(groups.Count == 0, message.ToString());
     }
 
     [Fact]
@@ -83,6 +96,8 @@ public sealed class EnglishResourceTests(ITestOutputHelper output)
             "Tanpa Kemiskinan", "Transformasi Digital Pemerintahan", "Penyandang disabilitas", // ReferenceData
             "{0} inovasi ditemukan.",                                         // format string
             "Inovasi diarsipkan.",                                            // passed to l[...] through a parameter
+            "Inovasi ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.", // const StaleMessage
+            "Berkas hanya berisi judul kolom, tanpa baris data organisasi.", // import parser Fail("...")
         ];
         Assert.All(expected, k => Assert.True(keys.ContainsKey(k), $"extractor missed \"{k}\""));
         // Not keys: role ids that Roles.Display maps, MIME types, file extensions, route names.

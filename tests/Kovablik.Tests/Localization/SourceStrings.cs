@@ -56,13 +56,29 @@ public static class SourceStrings
         new("error-dictionary", Rx(@"\[\s*" + Arg + @"\s*\]\s*=\s*\[\s*" + Text + Str + @"\s*\]"), "all", false),
         new("error-tuple", Rx(@"\(\s*null\s*,\s*" + Str + @"\s*\)"), "all", false),
         new("nameof-tuple", Rx(@"\(\s*nameof\([^()]*\)\s*,\s*" + Str + @"\s*\)"), "all", false),
-        new("message-constant", Rx(@"\bconst\s+string\s+\w*Message\s*=\s*" + Str), "all", false),
+        new("fail", Rx(@"\bFail\(\s*" + Str), "all", false),
         new("identity-description", Rx(@"\bDescription\s*=\s*" + Str), "core", false),
         new("model-error", Rx(@"\bAddModelError\(\s*" + Arg + @"\s*,\s*" + Str + @"\s*\)"), "all", true),
         new("problem-text", Rx(@"\b(?:title|detail)\s*:\s*" + Str), "web", true),
+        new("problem-text", Rx(@"\b(?:title|detail)\s*:\s*[^,;""]*\?\s*" + Str + @"\s*:"), "web", true),
+        new("problem-text", Rx(@"\b(?:title|detail)\s*:\s*[^,;""]*\?\s*""[^""\\\r\n]*""\s*:\s*" + Str), "web", true),
         new("tempdata", Rx(@"\bTempData\[[^\]]*\]\s*=\s*" + Str + @"\s*;"), "web", true),
         new("response-write", Rx(@"\bResponse\.WriteAsync\(\s*" + Str), "web", true),
+        new("skip-reason", Rx(@"\bSkipReason\s*=\s*" + Str), "all", true),
+        new("refused", Rx(@"\bRefused\(\s*" + Str), "all", true),
     ];
+
+    private sealed record BlockRule(string Name, Regex Block, Regex Literal, bool Raw);
+
+    // Blocks whose literals are keys: import row errors (also inside ?: branches), ProblemDetails { Title = ..., Detail = ... }.
+    private static readonly BlockRule[] BlockRules =
+    [
+        new("add-error", Rx(@"\bAddError\((?<body>[^;]*)\)\s*;"), Rx(Str), true),
+        new("problem-details", Rx(@"\bProblemDetails\b[^{};]*\{(?<body>[^{}]*)\}"), Rx(@"\b(?:Title|Detail)\s*=\s*" + Str), true),
+    ];
+
+    // Files whose Indonesian prose is data, not UI (demo content).
+    private static readonly string[] NotUi = ["src/Kovablik.Core/Demo/"];
 
     private static readonly Regex AnyStr = Rx(Str);
     private static readonly Regex Sentence = Rx(@"^[A-Z][^{}\r\n]*\s[^{}\r\n]*[.!?:]$");
@@ -194,6 +210,21 @@ public static class SourceStrings
             foreach (Match m in rule.Pattern.Matches(text)) Take(m.Groups["p"], m.Groups["s"], 0, rule.Name, rule.Raw);
         }
 
+        foreach (var rule in BlockRules)
+            foreach (Match b in rule.Block.Matches(text))
+            {
+                var body = b.Groups["body"];
+                foreach (Match m in rule.Literal.Matches(body.Value)) Take(m.Groups["p"], m.Groups["s"], body.Index, rule.Name, rule.Raw);
+            }
+
+        // Constants holding an Indonesian sentence (StaleMessage, RootLocked, ...) are messages.
+        foreach (Match m in ConstString.Matches(text))
+        {
+            if (m.Groups["p"].Success) continue;
+            var value = Unescape(m.Groups["s"].Value, null);
+            if (Sentence.IsMatch(value) && Indonesian.IsMatch(value)) Take(m.Groups["p"], m.Groups["s"], 0, "message-constant", false);
+        }
+
         var fileName = rel[(rel.LastIndexOf('/') + 1)..];
 
         // Infrastructure/Labels.cs: every literal is a label key.
@@ -229,15 +260,13 @@ public static class SourceStrings
                 if (Sentence.IsMatch(Unescape(m.Groups["s"].Value, null))) Take(m.Groups["p"], m.Groups["s"], 0, "page-sentence", false);
             }
 
+        if (NotUi.Any(n => rel.StartsWith(n, StringComparison.Ordinal))) return;
+
         // Any other interpolated literal that reads like Indonesian prose.
         foreach (Match m in Interpolated.Matches(text))
         {
             var group = m.Groups["s"].Success ? m.Groups["s"] : m.Groups["raw"];
-            if (seen.Contains(group.Index)) continue;
-            var lineStart = text.LastIndexOf('\n', Math.Max(0, m.Index - 1)) + 1;
-            if (m.Index == 0) lineStart = 0;
-            var lineEnd = text.IndexOf('\n', m.Index);
-            if (SkipLine.IsMatch(text[lineStart..(lineEnd >= 0 ? lineEnd : text.Length)])) continue;
+            if (seen.Contains(group.Index) || IsSkippedLine(text, m.Index)) continue;
             var prose = Braces.Replace(group.Value, " ");
             if (Prose.IsMatch(prose) && Indonesian.IsMatch(prose))
             {
@@ -246,6 +275,24 @@ public static class SourceStrings
                 result.Warnings.Add($"{rel}:{LineOf(text, m.Index)}: interpolated text cannot be localised: $\"{snippet}\"");
             }
         }
+
+        // Any other plain literal that reads like Indonesian prose: no rule knows how it reaches people.
+        foreach (Match m in AnyStr.Matches(text))
+        {
+            if (m.Groups["p"].Success || seen.Contains(m.Groups["s"].Index)) continue;
+            var body = Unescape(m.Groups["s"].Value, null);
+            if (body.Length == 0 || !char.IsUpper(body[0]) || !Prose.IsMatch(body) || !Indonesian.IsMatch(body)) continue;
+            if (IsSkippedLine(text, m.Index)) continue;
+            result.Warnings.Add($"{rel}:{LineOf(text, m.Index)}: Indonesian text outside any localisation pattern: \"{body}\"");
+        }
+    }
+
+    /// <summary>Log messages and exceptions are for operators, in English: not UI.</summary>
+    private static bool IsSkippedLine(string text, int index)
+    {
+        var lineStart = index == 0 ? 0 : text.LastIndexOf('\n', index - 1) + 1;
+        var lineEnd = text.IndexOf('\n', index);
+        return SkipLine.IsMatch(text[lineStart..(lineEnd >= 0 ? lineEnd : text.Length)]);
     }
 
     /// <summary>The plain string entries (name → value) of a .resx file.</summary>
