@@ -16,17 +16,18 @@ public sealed class BadRequestExceptionHandler(IProblemDetailsService problems) 
         };
         if (status == 0) return false;
         httpContext.Response.StatusCode = status;
+        var l = httpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
         if (!httpContext.Request.Path.StartsWithSegments("/api"))
         {
             httpContext.Response.ContentType = "text/plain; charset=utf-8";
-            await httpContext.Response.WriteAsync("Permintaan tidak valid. Muat ulang halaman lalu coba lagi.", cancellationToken);
+            await httpContext.Response.WriteAsync(l["Permintaan tidak valid. Muat ulang halaman lalu coba lagi."], cancellationToken);
             return true;
         }
         return await problems.TryWriteAsync(new ProblemDetailsContext
         {
             HttpContext = httpContext,
             Exception = exception,
-            ProblemDetails = { Status = status, Title = "Permintaan tidak valid", Detail = "Isi permintaan tidak dapat dibaca. Periksa format JSON dan nama kolomnya." },
+            ProblemDetails = { Status = status, Title = l["Permintaan tidak valid"], Detail = l["Isi permintaan tidak dapat dibaca. Periksa format JSON dan nama kolomnya."] },
         });
     }
 }

@@ -16,6 +16,7 @@ namespace Kovablik.Web.Infrastructure;
 public sealed class OrganisationImportJobs(BackgroundWorkQueue queue, KovablikDbContext db, CurrentUser user, HttpAuditContext audit)
 {
     public const string Kind = "organisation-import";
+    public const string FailedMessage = "Impor gagal karena kesalahan sistem. Tidak ada perubahan yang disimpan.";
     private static readonly ConcurrentDictionary<Guid, (int Done, int Total)> Live = new();
 
     public static (int Done, int Total)? LiveProgress(Guid id) => Live.TryGetValue(id, out var p) ? p : null;
@@ -55,7 +56,7 @@ public sealed class OrganisationImportJobs(BackgroundWorkQueue queue, KovablikDb
             }
             catch (Exception ex) when (ex is not OperationCanceledException)
             {
-                await FinishAsync(jobs, job.Id, JobStatus.Failed, "Impor gagal karena kesalahan sistem. Tidak ada perubahan yang disimpan.", null, stop);
+                await FinishAsync(jobs, job.Id, JobStatus.Failed, FailedMessage, null, stop);
                 throw;
             }
             finally

@@ -123,10 +123,11 @@ public static class WebSetup
                 _ => new TokenBucketRateLimiterOptions { TokenLimit = 600, TokensPerPeriod = 300, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
                 if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
-                    await Results.Problem(statusCode: 429, title: "Terlalu banyak permintaan", detail: "Coba lagi sebentar lagi.").ExecuteAsync(ctx.HttpContext);
+                    await Results.Problem(statusCode: 429, title: l["Terlalu banyak permintaan"], detail: l["Coba lagi sebentar lagi."]).ExecuteAsync(ctx.HttpContext);
                 else
-                    await ctx.HttpContext.Response.WriteAsync("Terlalu banyak percobaan. Tunggu satu menit lalu coba lagi.", ct);
+                    await ctx.HttpContext.Response.WriteAsync(l["Terlalu banyak percobaan. Tunggu satu menit lalu coba lagi."], ct);
             };
         });
 
@@ -163,9 +164,10 @@ public static class WebSetup
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
             ctx.Response.StatusCode = status;
+            var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
             return Results.Problem(statusCode: status,
-                title: status == 401 ? "Belum masuk" : "Akses ditolak",
-                detail: status == 401 ? "Masuk terlebih dahulu untuk memakai endpoint ini." : "Akun Anda tidak berwenang untuk permintaan ini.")
+                title: status == 401 ? l["Belum masuk"] : l["Akses ditolak"],
+                detail: status == 401 ? l["Masuk terlebih dahulu untuk memakai endpoint ini."] : l["Akun Anda tidak berwenang untuk permintaan ini."])
                 .ExecuteAsync(ctx.HttpContext);
         }
         ctx.Response.Redirect(ctx.RedirectUri);
