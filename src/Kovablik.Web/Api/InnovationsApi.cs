@@ -11,21 +11,21 @@ public static class InnovationsApi
     public static RouteGroupBuilder MapInnovationsApi(this RouteGroupBuilder api)
     {
         var pub = api.MapGroup("/innovations").WithTags("Innovations").AllowAnonymous();
-        pub.MapGet("/", ListPublished).WithName("ListInnovations").WithSummary("Published innovations of the JIPP registry");
-        pub.MapGet("/{id:int}", Get).WithName("GetInnovation").WithSummary("An innovation: public when published, otherwise only within your scope");
+        pub.MapGet("/", ListPublished).WithName("ListInnovations").Produces<PagedResult<InnovationSummaryDto>>().ProducesValidationProblem().WithSummary("Published innovations of the JIPP registry");
+        pub.MapGet("/{id:int}", Get).WithName("GetInnovation").Produces<InnovationDto>().ProducesProblem(404).WithSummary("An innovation: public when published, otherwise only within your scope");
 
         var edit = api.MapGroup("/innovations").WithTags("Innovations").RequireAuthorization(Policies.InnovationEditor);
-        edit.MapGet("/manage", ListManaged).WithName("ListManagedInnovations").WithSummary("Innovations of your organisation scope, any status");
-        edit.MapPost("/", Create).WithName("CreateInnovation");
-        edit.MapPut("/{id:int}", Update).WithName("UpdateInnovation");
+        edit.MapGet("/manage", ListManaged).WithName("ListManagedInnovations").Produces<PagedResult<InnovationSummaryDto>>().ProducesValidationProblem().WithSummary("Innovations of your organisation scope, any status");
+        edit.MapPost("/", Create).WithName("CreateInnovation").Produces<InnovationDto>(201).ProducesValidationProblem().ProducesProblem(403);
+        edit.MapPut("/{id:int}", Update).WithName("UpdateInnovation").Produces<InnovationDto>().ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).ProducesProblem(409);
         edit.MapPost("/{id:int}/publish", (int id, Guid? version, InnovationService s, CurrentUser u, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             ChangeStatus(id, InnovationStatus.Published, version, s, u, l, ct)).WithName("PublishInnovation");
         edit.MapPost("/{id:int}/archive", (int id, Guid? version, InnovationService s, CurrentUser u, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             ChangeStatus(id, InnovationStatus.Archived, version, s, u, l, ct)).WithName("ArchiveInnovation");
         edit.MapPost("/{id:int}/restore", (int id, Guid? version, InnovationService s, CurrentUser u, IStringLocalizer<SharedResource> l, CancellationToken ct) =>
             ChangeStatus(id, InnovationStatus.Draft, version, s, u, l, ct)).WithName("RestoreInnovation").WithSummary("Back to draft (from published or archived)");
-        edit.MapGet("/{id:int}/versions", Versions).WithName("ListInnovationVersions");
-        edit.MapPost("/{id:int}/attachments", Upload).WithName("UploadAttachment").DisableAntiforgery()
+        edit.MapGet("/{id:int}/versions", Versions).WithName("ListInnovationVersions").Produces<List<InnovationVersionDto>>().ProducesProblem(403).ProducesProblem(404);
+        edit.MapPost("/{id:int}/attachments", Upload).WithName("UploadAttachment").Produces<AttachmentDto>(201).ProducesValidationProblem().ProducesProblem(403).ProducesProblem(404).DisableAntiforgery()
             .WithSummary("Multipart upload: field 'file' and optional 'kind' (Evidence, SkDecree, Image)");
         edit.MapDelete("/attachments/{attachmentId:guid}", DeleteAttachment).WithName("DeleteAttachment");
         return api;
@@ -50,11 +50,11 @@ public static class InnovationsApi
         var query = await filter.ApplyAsync(db, source, ct);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Skip((filter.CurrentPage - 1) * filter.Size).Take(filter.Size)
             .Select(i => new InnovationSummaryDto(i.Id, i.Name, i.ShortDescription, i.OrganisationId, i.Organisation.Name, i.Status.ToString(),
                 i.Stage.ToString(), i.Kind.ToString(), i.StartedOn, i.PublishedAt, i.IsDemo))
             .ToListAsync(ct);
-        return TypedResults.Ok(new PagedResult<InnovationSummaryDto>(items, filter.Page, filter.PageSize, total));
+        return TypedResults.Ok(new PagedResult<InnovationSummaryDto>(items, filter.CurrentPage, filter.Size, total));
     }
 
     private static async Task<IResult> Get(int id, InnovationService service, CurrentUser user, IStringLocalizer<SharedResource> l, CancellationToken ct)

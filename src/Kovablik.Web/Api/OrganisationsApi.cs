@@ -11,19 +11,19 @@ public static class OrganisationsApi
     public static RouteGroupBuilder MapOrganisationsApi(this RouteGroupBuilder api)
     {
         var read = api.MapGroup("/organisations").WithTags("Organisations").AllowAnonymous();
-        read.MapGet("/", List).WithName("ListOrganisations").WithSummary("Browse or search the organisation tree");
-        read.MapGet("/{id:int}", Get).WithName("GetOrganisation");
-        read.MapGet("/{id:int}/children", Children).WithName("ListOrganisationChildren");
+        read.MapGet("/", List).WithName("ListOrganisations").Produces<PagedResult<OrganisationDto>>().ProducesValidationProblem().WithSummary("Browse or search the organisation tree");
+        read.MapGet("/{id:int}", Get).WithName("GetOrganisation").Produces<OrganisationDto>().ProducesProblem(404);
+        read.MapGet("/{id:int}/children", Children).WithName("ListOrganisationChildren").Produces<List<OrganisationDto>>().ProducesProblem(404);
 
         var write = api.MapGroup("/organisations").WithTags("Organisations").RequireAuthorization(Policies.RegistryManager);
-        write.MapPost("/", Create).WithName("CreateOrganisation");
-        write.MapPut("/{id:int}", Update).WithName("UpdateOrganisation");
-        write.MapPost("/{id:int}/move", Move).WithName("MoveOrganisation");
+        write.MapPost("/", Create).WithName("CreateOrganisation").Produces<OrganisationDto>(201).ProducesValidationProblem();
+        write.MapPut("/{id:int}", Update).WithName("UpdateOrganisation").Produces<OrganisationDto>().ProducesValidationProblem().ProducesProblem(404).ProducesProblem(409);
+        write.MapPost("/{id:int}/move", Move).WithName("MoveOrganisation").Produces<OrganisationDto>().ProducesValidationProblem().ProducesProblem(404);
         write.MapPost("/{id:int}/deactivate", (int id, OrganisationService s, IStringLocalizer<SharedResource> l, CancellationToken ct) => SetActive(id, false, s, l, ct)).WithName("DeactivateOrganisation");
         write.MapPost("/{id:int}/activate", (int id, OrganisationService s, IStringLocalizer<SharedResource> l, CancellationToken ct) => SetActive(id, true, s, l, ct)).WithName("ActivateOrganisation");
 
         var regions = api.MapGroup("/regions").WithTags("Regions").AllowAnonymous();
-        regions.MapGet("/", Regions).WithName("ListRegions").WithSummary("Kemendagri provinces and kabupaten/kota (ODbL)");
+        regions.MapGet("/", Regions).WithName("ListRegions").Produces<List<RegionDto>>().WithSummary("Kemendagri provinces and kabupaten/kota (ODbL)");
         return api;
     }
 

@@ -34,7 +34,8 @@ public static class WebSetup
         services.AddOptions<KovablikOptions>().BindConfiguration("Kovablik");
         services.AddSingleton(TimeProvider.System);
         services.AddHttpContextAccessor();
-        services.AddScoped<IAuditContext, HttpAuditContext>();
+        services.AddScoped<HttpAuditContext>();
+        services.AddScoped<IAuditContext>(sp => sp.GetRequiredService<HttpAuditContext>());
         services.AddKovablikDatabase(config);
 
         // Identity: ASVS 5 passwords (length only + common-password list), lockout, TOTP.
@@ -97,6 +98,9 @@ public static class WebSetup
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Malformed requests are the client's fault: answer 400, never a 500, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddValidation();
         Api.KovablikApi.ConfigureJson(services);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -119,10 +123,11 @@ public static class WebSetup
                 _ => new TokenBucketRateLimiterOptions { TokenLimit = 600, TokensPerPeriod = 300, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
+                var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
                 if (ctx.HttpContext.Request.Path.StartsWithSegments("/api"))
-                    await Results.Problem(statusCode: 429, title: "Terlalu banyak permintaan", detail: "Coba lagi sebentar lagi.").ExecuteAsync(ctx.HttpContext);
+                    await Results.Problem(statusCode: 429, title: l["Terlalu banyak permintaan"], detail: l["Coba lagi sebentar lagi."]).ExecuteAsync(ctx.HttpContext);
                 else
-                    await ctx.HttpContext.Response.WriteAsync("Terlalu banyak percobaan. Tunggu satu menit lalu coba lagi.", ct);
+                    await ctx.HttpContext.Response.WriteAsync(l["Terlalu banyak percobaan. Tunggu satu menit lalu coba lagi."], ct);
             };
         });
 
@@ -137,6 +142,8 @@ public static class WebSetup
         services.AddScoped<InnovationService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<AccountService>();
+        services.AddScoped<OrganisationImportJobs>();
         services.AddKovablikBackgroundWork();
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -157,21 +164,33 @@ public static class WebSetup
         if (ctx.Request.Path.StartsWithSegments("/api"))
         {
             ctx.Response.StatusCode = status;
+            var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
             return Results.Problem(statusCode: status,
-                title: status == 401 ? "Belum masuk" : "Akses ditolak",
-                detail: status == 401 ? "Masuk terlebih dahulu untuk memakai endpoint ini." : "Akun Anda tidak berwenang untuk permintaan ini.")
+                title: status == 401 ? l["Belum masuk"] : l["Akses ditolak"],
+                detail: status == 401 ? l["Masuk terlebih dahulu untuk memakai endpoint ini."] : l["Akun Anda tidak berwenang untuk permintaan ini."])
                 .ExecuteAsync(ctx.HttpContext);
         }
         ctx.Response.Redirect(ctx.RedirectUri);
         return Task.CompletedTask;
     }
 
+    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
     public static void UseKovablikPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", AllowStatusCode404Response = true, CreateScopeForErrors = true });
-        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        // The API answers errors as ProblemDetails; pages show a localised error page.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", AllowStatusCode404Response = true, CreateScopeForErrors = true });
+            pages.UseStatusCodePagesWithReExecute("/Status/{0}");
+        });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
         app.UseStaticFiles();

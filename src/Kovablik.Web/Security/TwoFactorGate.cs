@@ -22,8 +22,9 @@ public sealed class TwoFactorGate(RequestDelegate next)
         {
             if (path.StartsWithSegments("/api"))
             {
-                await Results.Problem(statusCode: 403, title: "Verifikasi dua langkah wajib",
-                    detail: "Peran Anda wajib memakai verifikasi dua langkah (TOTP). Aktifkan di /Akun/DuaFaktor.").ExecuteAsync(ctx);
+                var l = ctx.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+                await Results.Problem(statusCode: 403, title: l["Verifikasi dua langkah wajib"],
+                    detail: l["Peran Anda wajib memakai verifikasi dua langkah (TOTP). Aktifkan di /Akun/DuaFaktor."]).ExecuteAsync(ctx);
                 return;
             }
             ctx.Response.Redirect("/Akun/DuaFaktor?wajib=1");

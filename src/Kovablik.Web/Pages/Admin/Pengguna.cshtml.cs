@@ -11,7 +11,7 @@ namespace Kovablik.Web.Pages.Admin;
 [Authorize(Policy = Policies.RegistryManager)]
 public sealed class PenggunaModel(KovablikDbContext db) : PageModel
 {
-    public sealed record Row(string Email, string FullName, string? Organisation, List<string> Roles, bool TwoFactor, bool Active, DateTimeOffset? LockoutEnd);
+    public sealed record Row(string Id, string Email, string FullName, string? Organisation, List<string> Roles, bool TwoFactor, bool Active, DateTimeOffset? LockoutEnd);
 
     public List<Row> Accounts { get; private set; } = [];
     public List<Invitation> Pending { get; private set; } = [];
@@ -19,7 +19,7 @@ public sealed class PenggunaModel(KovablikDbContext db) : PageModel
     public async Task OnGetAsync(CancellationToken ct)
     {
         Accounts = await db.Users.AsNoTracking().OrderBy(u => u.Email).Take(1000)
-            .Select(u => new Row(u.Email ?? "", u.FullName, u.Organisation == null ? null : u.Organisation.Name,
+            .Select(u => new Row(u.Id, u.Email ?? "", u.FullName, u.Organisation == null ? null : u.Organisation.Name,
                 db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name!).ToList(),
                 u.TwoFactorEnabled, u.IsActive, u.LockoutEnd)).ToListAsync(ct);
         var now = db.Time.GetUtcNow();

@@ -13,7 +13,7 @@ namespace Kovablik.Web.Pages.Akun;
 
 /// <summary>Set up TOTP two-step verification (required for Administrator, Panitia, Juri and Evaluator).</summary>
 [Authorize(Policy = Policies.SignedIn)]
-public sealed class DuaFaktorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn) : PageModel
+public sealed class DuaFaktorModel(UserManager<AppUser> users, SignInManager<AppUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     public bool Enabled { get; private set; }
     public bool Required { get; private set; }
@@ -48,7 +48,7 @@ public sealed class DuaFaktorModel(UserManager<AppUser> users, SignInManager<App
         var valid = await users.VerifyTwoFactorTokenAsync(user, users.Options.Tokens.AuthenticatorTokenProvider, code);
         if (!valid)
         {
-            ModelState.AddModelError(nameof(Code), "Kode salah. Periksa jam di ponsel Anda lalu coba kode yang baru.");
+            ModelState.AddModelError(nameof(Code), l["Kode salah. Periksa jam di ponsel Anda lalu coba kode yang baru."]);
             await LoadAsync(user);
             return Page();
         }

@@ -10,7 +10,7 @@ namespace Kovablik.Web.Pages.Akun;
 
 [AllowAnonymous]
 [EnableRateLimiting(Infrastructure.WebSetup.LoginRateLimit)]
-public sealed class MasukModel(SignInManager<AppUser> signIn, UserManager<AppUser> users) : PageModel
+public sealed class MasukModel(SignInManager<AppUser> signIn, UserManager<AppUser> users, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -41,7 +41,7 @@ public sealed class MasukModel(SignInManager<AppUser> signIn, UserManager<AppUse
         var user = await users.FindByEmailAsync(Input.Email.Trim());
         if (user is { IsActive: false })
         {
-            ModelState.AddModelError("", "Akun ini dinonaktifkan. Hubungi administrator.");
+            ModelState.AddModelError("", l["Akun ini dinonaktifkan. Hubungi administrator."]);
             return Page();
         }
         var result = await signIn.PasswordSignInAsync(user?.UserName ?? Input.Email, Input.Password, isPersistent: false, lockoutOnFailure: true);
@@ -49,7 +49,7 @@ public sealed class MasukModel(SignInManager<AppUser> signIn, UserManager<AppUse
         if (result.RequiresTwoFactor) return RedirectToPage("MasukDuaFaktor", new { ReturnUrl });
         if (result.IsLockedOut) return RedirectToPage("Terkunci");
         // Same message for unknown email and wrong password: do not reveal which accounts exist.
-        ModelState.AddModelError("", "Email atau kata sandi salah.");
+        ModelState.AddModelError("", l["Email atau kata sandi salah."]);
         return Page();
     }
 

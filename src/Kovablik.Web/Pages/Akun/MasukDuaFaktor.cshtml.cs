@@ -10,7 +10,7 @@ namespace Kovablik.Web.Pages.Akun;
 
 [AllowAnonymous]
 [EnableRateLimiting(Infrastructure.WebSetup.LoginRateLimit)]
-public sealed class MasukDuaFaktorModel(SignInManager<AppUser> signIn) : PageModel
+public sealed class MasukDuaFaktorModel(SignInManager<AppUser> signIn, Microsoft.Extensions.Localization.IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     [Required(ErrorMessage = "Kode wajib diisi.")]
@@ -37,7 +37,7 @@ public sealed class MasukDuaFaktorModel(SignInManager<AppUser> signIn) : PageMod
             : await signIn.TwoFactorRecoveryCodeSignInAsync(Code.Replace(" ", "", StringComparison.Ordinal));
         if (result.Succeeded) return LocalRedirect(MasukModel.SafeReturn(ReturnUrl));
         if (result.IsLockedOut) return RedirectToPage("Terkunci");
-        ModelState.AddModelError(nameof(Code), "Kode salah atau sudah kedaluwarsa.");
+        ModelState.AddModelError(nameof(Code), l["Kode salah atau sudah kedaluwarsa."]);
         return Page();
     }
 }

@@ -17,7 +17,7 @@ public sealed class IndexModel(KovablikDbContext db, IStringLocalizer<SharedReso
 
     public List<Innovation> Items { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (int)Math.Ceiling(Total / (double)Filter.PageSize));
+    public int Pages => Math.Max(1, (int)Math.Ceiling(Total / (double)Filter.Size));
     public List<Organisation> KabKota { get; private set; } = [];
     public List<Category> Categories { get; private set; } = [];
     public string? OrganisationName { get; private set; }
@@ -45,14 +45,14 @@ public sealed class IndexModel(KovablikDbContext db, IStringLocalizer<SharedReso
         if (Filter.OrganisationId is int oid) OrganisationName = await db.Organisations.Where(o => o.Id == oid).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var query = await Filter.ApplyAsync(db, db.Innovations.AsNoTracking(), ct);
         Total = await query.CountAsync(ct);
-        if (Filter.Page > Pages && Total > 0)
+        if (Filter.CurrentPage > Pages && Total > 0)
         {
             Errors.Add(l["Halaman tersebut tidak ada."]);
             Response.StatusCode = 404;
             return Page();
         }
         Items = await query.Include(i => i.Organisation).OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
-            .Skip((Filter.Page - 1) * Filter.PageSize).Take(Filter.PageSize).ToListAsync(ct);
+            .Skip((Filter.CurrentPage - 1) * Filter.Size).Take(Filter.Size).ToListAsync(ct);
         return Page();
     }
 

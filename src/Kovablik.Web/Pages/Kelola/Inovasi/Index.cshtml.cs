@@ -17,7 +17,7 @@ public sealed class IndexModel(KovablikDbContext db, CurrentUser user, IStringLo
 
     public List<Innovation> Items { get; private set; } = [];
     public int Total { get; private set; }
-    public int Pages => Math.Max(1, (int)Math.Ceiling(Total / (double)Filter.PageSize));
+    public int Pages => Math.Max(1, (int)Math.Ceiling(Total / (double)Filter.Size));
     public List<string> Errors { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync([FromQuery] InnovationFilter filter, CancellationToken ct)
@@ -35,7 +35,7 @@ public sealed class IndexModel(KovablikDbContext db, CurrentUser user, IStringLo
         var query = await Filter.ApplyAsync(db, InnovationFilter.InScope(db.Innovations.AsNoTracking(), scope), ct);
         Total = await query.CountAsync(ct);
         Items = await query.Include(i => i.Organisation).OrderByDescending(i => i.UpdatedAt).ThenByDescending(i => i.Id)
-            .Skip((Filter.Page - 1) * Filter.PageSize).Take(Filter.PageSize).ToListAsync(ct);
+            .Skip((Filter.CurrentPage - 1) * Filter.Size).Take(Filter.Size).ToListAsync(ct);
         return Page();
     }
 }
