@@ -96,6 +96,25 @@ public static class WebSetup
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
+        // Model-binding messages in the request's language instead of the framework's English; required-ness
+        // is decided by our own validation, not implied by non-nullable types.
+        services.AddOptions<Microsoft.AspNetCore.Mvc.MvcOptions>().Configure<Microsoft.Extensions.Localization.IStringLocalizerFactory>((o, f) =>
+        {
+            var l = f.Create(typeof(SharedResource));
+            o.SuppressImplicitRequiredAttributeForNonNullableReferenceTypes = true;
+            var m = o.ModelBindingMessageProvider;
+            m.SetValueIsInvalidAccessor(v => l["Nilai '{0}' tidak valid.", v]);
+            m.SetAttemptedValueIsInvalidAccessor((v, f) => l["Nilai '{0}' tidak valid untuk {1}.", v, f]);
+            m.SetNonPropertyAttemptedValueIsInvalidAccessor(v => l["Nilai '{0}' tidak valid.", v]);
+            m.SetUnknownValueIsInvalidAccessor(f => l["Nilai untuk {0} tidak valid.", f]);
+            m.SetNonPropertyUnknownValueIsInvalidAccessor(() => l["Nilai tidak valid."]);
+            m.SetValueMustNotBeNullAccessor(f => l["{0} wajib diisi.", f]);
+            m.SetMissingBindRequiredValueAccessor(f => l["{0} wajib diisi.", f]);
+            m.SetMissingKeyOrValueAccessor(() => l["Nilai wajib diisi."]);
+            m.SetValueMustBeANumberAccessor(f => l["{0} harus berupa angka.", f]);
+            m.SetNonPropertyValueMustBeANumberAccessor(() => l["Nilai harus berupa angka."]);
+            m.SetMissingRequestBodyRequiredValueAccessor(() => l["Isi permintaan wajib diisi."]);
+        });
 
         services.AddProblemDetails();
         services.AddExceptionHandler<BadRequestExceptionHandler>();
