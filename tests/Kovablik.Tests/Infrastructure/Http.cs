@@ -92,3 +92,19 @@ public static class Http
 
     public static string TextOf(IHtmlDocument doc) => doc.Body?.TextContent ?? "";
 }
+
+public static class HttpAssertions
+{
+    public static async Task<T> ShouldBeOk<T>(this HttpResponseMessage response)
+    {
+        await response.ShouldBe(System.Net.HttpStatusCode.OK);
+        return await response.ReadAsync<T>();
+    }
+
+    public static async Task<T> ShouldBeCreated<T>(this HttpResponseMessage response)
+    {
+        await response.ShouldBe(System.Net.HttpStatusCode.Created);
+        Assert.NotNull(response.Headers.Location);
+        return await response.ReadAsync<T>();
+    }
+}

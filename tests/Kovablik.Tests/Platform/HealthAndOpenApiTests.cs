@@ -54,7 +54,9 @@ public abstract class HealthAndOpenApiTests(DatabaseProvider provider) : Integra
             response = await App.AnonymousClient().GetAsync(new Uri(response.RequestMessage!.RequestUri!, response.Headers.Location!), Ct);
         await response.ShouldBe(HttpStatusCode.OK);
         Assert.Equal("text/html", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("/openapi/v1.json", await response.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        var html = await response.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("<title>Kovablik API", html, StringComparison.Ordinal);
+        Assert.Contains("scalar", html, StringComparison.OrdinalIgnoreCase);
     }
 }
 
