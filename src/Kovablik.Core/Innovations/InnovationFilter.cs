@@ -17,15 +17,18 @@ public sealed class InnovationFilter
     public InnovationStage? Stage { get; set; }
     public int? CategoryId { get; set; }
     public InnovationStatus? Status { get; set; }
-    public int Page { get; set; } = 1;
-    public int PageSize { get; set; } = 20;
+    // Nullable so a query string may omit them; read through CurrentPage and Size.
+    public int? Page { get; set; }
+    public int? PageSize { get; set; }
+    public int CurrentPage => Page ?? 1;
+    public int Size => PageSize ?? 20;
 
     /// <summary>Checks paging and filter values; returns field errors (Indonesian keys) or none.</summary>
     public Dictionary<string, string[]> Validate()
     {
         var e = new Dictionary<string, string[]>();
-        if (Page < 1 || Page > 100_000) e[nameof(Page)] = ["Nomor halaman tidak valid."];
-        if (PageSize < 1 || PageSize > MaxPageSize) e[nameof(PageSize)] = ["Ukuran halaman harus antara 1 dan 100."];
+        if (CurrentPage < 1 || CurrentPage > 100_000) e[nameof(Page)] = ["Nomor halaman tidak valid."];
+        if (Size < 1 || Size > MaxPageSize) e[nameof(PageSize)] = ["Ukuran halaman harus antara 1 dan 100."];
         if (Year is < 1945 or > 2100) e[nameof(Year)] = ["Tahun tidak valid."];
         if (Stage is { } s && !Enum.IsDefined(s)) e[nameof(Stage)] = ["Tahap inovasi tidak dikenal."];
         if (Status is { } st && !Enum.IsDefined(st)) e[nameof(Status)] = ["Status tidak dikenal."];

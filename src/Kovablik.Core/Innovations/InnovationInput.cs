@@ -31,6 +31,19 @@ public sealed class InnovationInput
     /// <summary>The version the editor started from; a mismatch means someone else saved in between.</summary>
     public Guid? ExpectedVersion { get; set; }
 
+    public string? Section(string field) => field switch
+    {
+        nameof(Innovation.Ringkasan) => Ringkasan,
+        nameof(Innovation.LatarBelakang) => LatarBelakang,
+        nameof(Innovation.Kebaruan) => Kebaruan,
+        nameof(Innovation.Implementasi) => Implementasi,
+        nameof(Innovation.Signifikansi) => Signifikansi,
+        nameof(Innovation.Adaptabilitas) => Adaptabilitas,
+        nameof(Innovation.SumberDaya) => SumberDaya,
+        nameof(Innovation.StrategiKeberlanjutan) => StrategiKeberlanjutan,
+        _ => throw new ArgumentOutOfRangeException(nameof(field)),
+    };
+
     public static InnovationInput From(Innovation i) => new()
     {
         OrganisationId = i.OrganisationId,

@@ -122,17 +122,7 @@ public sealed class InnovationService(KovablikDbContext db, IAuditContext actor)
         if (input.ShortDescription is { Length: > 1000 }) errors.Add(nameof(input.ShortDescription), "Deskripsi singkat maksimal 1.000 karakter.");
         foreach (var (field, title) in InnovationSections.All)
         {
-            var text = field switch
-            {
-                nameof(Innovation.Ringkasan) => input.Ringkasan,
-                nameof(Innovation.LatarBelakang) => input.LatarBelakang,
-                nameof(Innovation.Kebaruan) => input.Kebaruan,
-                nameof(Innovation.Implementasi) => input.Implementasi,
-                nameof(Innovation.Signifikansi) => input.Signifikansi,
-                nameof(Innovation.Adaptabilitas) => input.Adaptabilitas,
-                nameof(Innovation.SumberDaya) => input.SumberDaya,
-                _ => input.StrategiKeberlanjutan,
-            };
+            var text = input.Section(field);
             if (text is { Length: > InnovationSections.MaxSectionLength })
                 errors.Add(field, $"Bagian {title} terlalu panjang (maksimal 20.000 karakter).");
         }

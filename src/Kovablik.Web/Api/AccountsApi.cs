@@ -16,6 +16,7 @@ public static class AccountsApi
         var admin = api.MapGroup("").WithTags("Accounts").RequireAuthorization(Policies.RegistryManager);
         admin.MapPost("/invitations", Invite).WithName("CreateInvitation").WithSummary("Invite a person by email; the link expires");
         admin.MapGet("/accounts", Accounts).WithName("ListAccounts");
+        admin.MapPut("/accounts/{id}", UpdateAccount).WithName("UpdateAccount").WithSummary("Change name, roles, organisation or active flag");
 
         api.MapGet("/audit", Audit).WithTags("Audit").WithName("ListAuditLog").RequireAuthorization(Policies.Administrator);
         return api;
@@ -59,6 +60,14 @@ public static class AccountsApi
                 Roles = db.UserRoles.Where(r => r.UserId == u.Id).Join(db.Roles, ur => ur.RoleId, r => r.Id, (_, r) => r.Name).ToList(),
             }).ToListAsync(ct);
         return TypedResults.Ok(users);
+    }
+
+    private static async Task<IResult> UpdateAccount(string id, AccountUpdateDto request, AccountService accounts, CurrentUser current, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    {
+        var result = await accounts.UpdateAsync(id, new AccountUpdate(request.FullName ?? "", request.Roles ?? [], request.OrganisationId, request.IsActive ?? true),
+            current.IsInRole(Roles.Administrator), current.Id, ct);
+        if (!result.Succeeded) return ApiResults.Problem(result, l);
+        return TypedResults.Ok(new { result.Value!.Id, result.Value.Email, result.Value.FullName, result.Value.OrganisationId, result.Value.IsActive, Roles = request.Roles });
     }
 
     private static async Task<IResult> Audit(KovablikDbContext db, IStringLocalizer<SharedResource> l, string? entityType, string? entityId, int page = 1, CancellationToken ct = default)

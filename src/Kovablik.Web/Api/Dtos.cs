@@ -31,6 +31,8 @@ public sealed record InvitationRequestDto(string? Email, string? FullName, strin
 
 public sealed record InvitationDto(Guid Id, string Email, string FullName, string Role, int? OrganisationId, DateTimeOffset ExpiresAt);
 
+public sealed record AccountUpdateDto(string? FullName, List<string>? Roles, int? OrganisationId, bool? IsActive);
+
 public sealed record MeDto(string Id, string Email, string FullName, IReadOnlyList<string> Roles, int? OrganisationId, bool TwoFactorEnabled);
 
 public sealed record AuditEntryDto(long Id, DateTimeOffset At, string? UserName, string? IpAddress, string Action, string EntityType, string EntityId, string? Changes);

@@ -50,11 +50,11 @@ public static class InnovationsApi
         var query = await filter.ApplyAsync(db, source, ct);
         var total = await query.CountAsync(ct);
         var items = await query.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
-            .Skip((filter.Page - 1) * filter.PageSize).Take(filter.PageSize)
+            .Skip((filter.CurrentPage - 1) * filter.Size).Take(filter.Size)
             .Select(i => new InnovationSummaryDto(i.Id, i.Name, i.ShortDescription, i.OrganisationId, i.Organisation.Name, i.Status.ToString(),
                 i.Stage.ToString(), i.Kind.ToString(), i.StartedOn, i.PublishedAt, i.IsDemo))
             .ToListAsync(ct);
-        return TypedResults.Ok(new PagedResult<InnovationSummaryDto>(items, filter.Page, filter.PageSize, total));
+        return TypedResults.Ok(new PagedResult<InnovationSummaryDto>(items, filter.CurrentPage, filter.Size, total));
     }
 
     private static async Task<IResult> Get(int id, InnovationService service, CurrentUser user, IStringLocalizer<SharedResource> l, CancellationToken ct)

@@ -31,8 +31,8 @@ public static class KovablikApi
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 
-        app.MapGet("/berkas/{id:guid}", (Guid id, KovablikDbContext db, IFileStore store, Security.CurrentUser user, CancellationToken ct) => ServeFile(id, false, db, store, user, ct)).AllowAnonymous();
-        app.MapGet("/berkas/{id:guid}/thumb", (Guid id, KovablikDbContext db, IFileStore store, Security.CurrentUser user, CancellationToken ct) => ServeFile(id, true, db, store, user, ct)).AllowAnonymous();
+        app.MapGet("/berkas/{id:guid}", (Guid id, KovablikDbContext db, IFileStore store, Security.CurrentUser user, CancellationToken ct) => ServeFile(id, false, db, store, user, ct)).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/berkas/{id:guid}/thumb", (Guid id, KovablikDbContext db, IFileStore store, Security.CurrentUser user, CancellationToken ct) => ServeFile(id, true, db, store, user, ct)).AllowAnonymous().ExcludeFromDescription();
 
         // Plain GET link so switching language works without JavaScript; the cookie remembers the choice.
         app.MapGet("/Bahasa", (HttpContext ctx, string? culture, string? returnUrl) =>
@@ -42,7 +42,7 @@ public static class KovablikApi
                 CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
                 new CookieOptions { Expires = DateTimeOffset.UtcNow.AddYears(1), IsEssential = true, HttpOnly = true, SameSite = SameSiteMode.Lax });
             return Results.LocalRedirect(returnUrl is { Length: > 0 } && Uri.IsWellFormedUriString(returnUrl, UriKind.Relative) && returnUrl.StartsWith('/') && !returnUrl.StartsWith("//", StringComparison.Ordinal) ? returnUrl : "/");
-        }).AllowAnonymous();
+        }).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static async Task<IResult> ServeFile(Guid id, bool thumbnail, KovablikDbContext db, IFileStore store, Security.CurrentUser user, CancellationToken ct)

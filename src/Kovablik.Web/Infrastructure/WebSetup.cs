@@ -97,6 +97,9 @@ public static class WebSetup
         services.AddAntiforgery(o => o.HeaderName = "X-CSRF-TOKEN");
 
         services.AddProblemDetails();
+        services.AddExceptionHandler<BadRequestExceptionHandler>();
+        // Malformed requests are the client's fault: answer 400, never a 500, in every environment.
+        services.Configure<Microsoft.AspNetCore.Routing.RouteHandlerOptions>(o => o.ThrowOnBadRequest = false);
         services.AddValidation();
         Api.KovablikApi.ConfigureJson(services);
         services.AddOpenApi("v1", o => o.AddDocumentTransformer((doc, _, _) =>
@@ -137,6 +140,7 @@ public static class WebSetup
         services.AddScoped<InnovationService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<InvitationService>();
+        services.AddScoped<AccountService>();
         services.AddKovablikBackgroundWork();
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
@@ -166,12 +170,23 @@ public static class WebSetup
         return Task.CompletedTask;
     }
 
+    private static bool IsApi(HttpContext ctx) => ctx.Request.Path.StartsWithSegments("/api");
+
     public static void UseKovablikPipeline(this WebApplication app)
     {
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
-        app.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", AllowStatusCode404Response = true, CreateScopeForErrors = true });
-        app.UseStatusCodePagesWithReExecute("/Status/{0}");
+        // The API answers errors as ProblemDetails; pages show a localised error page.
+        app.UseWhen(IsApi, api =>
+        {
+            api.UseExceptionHandler();
+            api.UseStatusCodePages();
+        });
+        app.UseWhen(ctx => !IsApi(ctx), pages =>
+        {
+            pages.UseExceptionHandler(new ExceptionHandlerOptions { ExceptionHandlingPath = "/Error", AllowStatusCode404Response = true, CreateScopeForErrors = true });
+            pages.UseStatusCodePagesWithReExecute("/Status/{0}");
+        });
         if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseRequestLocalization();
         app.UseStaticFiles();
