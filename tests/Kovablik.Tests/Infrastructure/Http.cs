@@ -41,6 +41,12 @@ public static class Http
         }
     }
 
+    public static async Task ShouldNotBe(this HttpResponseMessage response, HttpStatusCode unexpected)
+    {
+        if (response.StatusCode == unexpected)
+            Assert.Fail($"{response.RequestMessage?.Method} {response.RequestMessage?.RequestUri}: did not expect {(int)unexpected} {unexpected}. Body: {Truncate(await response.Content.ReadAsStringAsync())}");
+    }
+
     private static string Truncate(string s) => s.Length > 3000 ? s[..3000] + "…" : s;
 
     /// <summary>An RFC 7807 response: checks the media type and returns the parsed document.</summary>
