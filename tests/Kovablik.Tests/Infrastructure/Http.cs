@@ -83,11 +83,13 @@ public static class Http
         return await client.PostFormAsync(doc, postUrl ?? pageUrl, fields);
     }
 
-    /// <summary>Posts the first POST form of a page already fetched: hidden inputs (antiforgery token) plus the given fields.</summary>
+    /// <summary>
+    /// Posts the first POST form in the page's main content (the layout's sign-out form comes earlier) with
+    /// its hidden inputs (antiforgery token) plus the given fields.
+    /// </summary>
     public static Task<HttpResponseMessage> PostFormAsync(this HttpClient client, IHtmlDocument page, string postUrl, IDictionary<string, string> fields)
     {
-        var form = page.QuerySelectorAll("form").OfType<IHtmlFormElement>().FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase))
-            ?? throw new InvalidOperationException("The page has no POST form: " + page.Title);
+        var form = FindPostForm(page) ?? throw new InvalidOperationException("The page has no POST form: " + page.Title);
         var values = new Dictionary<string, string>();
         foreach (var input in form.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>())
             if (!string.IsNullOrEmpty(input.Name)) values[input.Name] = input.Value;
@@ -95,6 +97,10 @@ public static class Http
         foreach (var (k, v) in fields) values[k] = v;
         return client.PostAsync(postUrl, new FormUrlEncodedContent(values));
     }
+
+    public static IHtmlFormElement? FindPostForm(IHtmlDocument page) =>
+        page.QuerySelectorAll("main form").Concat(page.QuerySelectorAll("form")).OfType<IHtmlFormElement>()
+            .FirstOrDefault(f => f.Method.Equals("post", StringComparison.OrdinalIgnoreCase));
 
     public static string TextOf(IHtmlDocument doc) => doc.Body?.TextContent ?? "";
 }
