@@ -130,9 +130,10 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
         return $"10.{(n >> 16) & 255}.{(n >> 8) & 255}.{n & 255}";
     }
 
-    public HttpClient ClientFor(AppUser user, string? ip = null)
+    /// <param name="handleCookies">Keep cookies (antiforgery) to post page forms as this user.</param>
+    public HttpClient ClientFor(AppUser user, string? ip = null, bool handleCookies = false)
     {
-        var client = NewClient(handleCookies: false, ip);
+        var client = NewClient(handleCookies, ip);
         client.DefaultRequestHeaders.Add(TestAuthHandler.Header, user.Id);
         return client;
     }
