@@ -15,6 +15,8 @@ src/Kovablik.Web (*.cshtml, *.cs) and src/Kovablik.Core (*.cs):
   * (nameof(x), "...")                            section titles (InnovationSections) and similar
   * const string ...Message = "..."               shared messages (InnovationService.StaleMessage)
   * Description = "..."  (Core only)             IdentityError descriptions
+  * Message.Format("...", args)                   messages with arguments (Platform/Message.cs); the key keeps {0}
+  * import reasons: AddError(...), SkipReason = "...", Refused("...")  (localised by the import pages and API)
   * every literal of Infrastructure/Labels.cs, the arms of any `static string Display(...)`
     (OrganisationTypeNames, Roles) plus the role constants Roles.Display passes through,
     and the Categories / Sdgs / TargetGroups names of Reference/ReferenceData.cs
@@ -24,7 +26,7 @@ src/Kovablik.Web (*.cshtml, *.cs) and src/Kovablik.Core (*.cs):
     Problem(title: "...", detail: "..."), TempData[...] = "...", Response.WriteAsync("..."));
     they are keys too (so the translation is ready) and are reported as warnings.
 
-Interpolated strings ($"...") cannot be keys; they are reported as warnings.
+Interpolated strings ($"...") cannot be keys; they are reported as warnings (use Message.Format instead).
 
 The same rules are ported to C# in tests/Kovablik.Tests/Localization/SourceStrings.cs; keep both in step.
 
@@ -68,6 +70,7 @@ RULES = [
     ("error-tuple", r'\(\s*null\s*,\s*' + STR + r'\s*\)', "all", False),
     ("nameof-tuple", r'\(\s*nameof\([^()]*\)\s*,\s*' + STR + r'\s*\)', "all", False),
     ("fail", r'\bFail\(\s*' + STR, "all", False),
+    ("message-format", r'\bMessage\.Format\(\s*' + STR, "all", False),
     ("identity-description", r'\bDescription\s*=\s*' + STR, "core", False),
     ("model-error", r'\bAddModelError\(\s*' + ARG + r'\s*,\s*' + STR + r'\s*\)', "all", True),
     ("problem-text", r'\b(?:title|detail)\s*:\s*' + STR, "web", True),
@@ -75,12 +78,12 @@ RULES = [
     ("problem-text", r'\b(?:title|detail)\s*:\s*[^,;"]*\?\s*"[^"\\\r\n]*"\s*:\s*' + STR, "web", True),
     ("tempdata", r'\bTempData\[[^\]]*\]\s*=\s*' + STR + r'\s*;', "web", True),
     ("response-write", r'\bResponse\.WriteAsync\(\s*' + STR, "web", True),
-    ("skip-reason", r'\bSkipReason\s*=\s*' + STR, "all", True),
-    ("refused", r'\bRefused\(\s*' + STR, "all", True),
+    ("skip-reason", r'\bSkipReason\s*=\s*' + STR, "all", False),
+    ("refused", r'\bRefused\(\s*' + STR, "all", False),
 ]
 # Blocks whose every literal is a key: (rule name, regex with group "body", raw).
 BLOCK_RULES = [
-    ("add-error", r'\bAddError\((?P<body>[^;]*)\)\s*;', True),  # import row errors, also inside ?: branches
+    ("add-error", r'\bAddError\((?P<body>[^;]*)\)\s*;', False),  # import row errors, also inside ?: branches
     ("problem-details", r'\bProblemDetails\b[^{};]*\{(?P<body>[^{}]*)\}', True),  # ProblemDetails { Title = "...", Detail = "..." }
 ]
 BLOCK_LITERAL = {"add-error": None, "problem-details": re.compile(r'\b(?:Title|Detail)\s*=\s*' + STR)}
@@ -217,7 +220,9 @@ def scan_file(result: Extraction, rel: str, scope: str, text: str) -> None:
         inner = BLOCK_LITERAL[name] or ANY_STR
         for b in rx.finditer(text):
             for m in inner.finditer(b.group("body")):
-                take(_offset(m, b.start("body"), text), name, raw)
+                shifted = _offset(m, b.start("body"), text)
+                if shifted.span("s") not in seen_spans:  # e.g. AddError(Message.Format("...", x)): taken already
+                    take(shifted, name, raw)
 
     # Constants holding an Indonesian sentence (StaleMessage, RootLocked, ...) are messages.
     for m in CONST_STRING.finditer(text):

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Security.Cryptography;
 using Kovablik.Accounts;
+using Kovablik.Platform;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -88,7 +89,7 @@ internal static class AdminCommand
     private static void Check(IdentityResult result, string what)
     {
         if (!result.Succeeded)
-            throw new CliException($"{what}: {string.Join(" ", result.Errors.Select(e => e.Description))}");
+            throw new CliException($"{what}: {string.Join(" ", result.Errors.Select(e => Message.ToIndonesian(e.Description)))}");
     }
 
     private static void ShowPassword(string secret)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Kovablik.Organisations.Import;
+using Kovablik.Platform;
 using Spectre.Console;
 
 namespace Kovablik.Cli.Commands;
@@ -34,7 +35,7 @@ internal static class ImportCommand
             OrganisationImportFile parsed;
             await using (var stream = path.OpenRead())
                 parsed = await OrganisationImportParser.ParseAsync(stream, path.Name, ct);
-            if (!parsed.Succeeded) throw new CliException($"{path.Name}: {parsed.Error}", ExitCodes.InvalidInput);
+            if (!parsed.Succeeded) throw new CliException($"{path.Name}: {Message.ToIndonesian(parsed.Error!)}", ExitCodes.InvalidInput);
 
             AnsiConsole.MarkupLine($"Database: [bold]{Markup.Escape(ctx.DescribeDatabase())}[/]");
             AnsiConsole.MarkupLine($"File: [bold]{Markup.Escape(path.Name)}[/] ({parsed.Format}, {parsed.Rows.Count} rows)");
@@ -72,7 +73,7 @@ internal static class ImportCommand
             {
                 // The database changed between planning and writing; show the errors the importer saw.
                 WriteProblems(report.Errors, []);
-                throw new CliException(report.Message ?? "Nothing was imported.", report.Errors.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Failure);
+                throw new CliException(report.Message is { } message ? Message.ToIndonesian(message) : "Nothing was imported.", report.Errors.Count > 0 ? ExitCodes.InvalidInput : ExitCodes.Failure);
             }
             AnsiConsole.MarkupLine(
                 $"[green]Imported:[/] {report.Created} created, {report.Updated} updated, {report.Unchanged} unchanged, {report.Skipped} skipped.");
@@ -98,9 +99,9 @@ internal static class ImportCommand
         if (errors.Count == 0 && blocked.Count == 0) return;
         var table = new Table().AddColumn(new TableColumn("Row").RightAligned()).AddColumn("Code").AddColumn("Reason");
         foreach (var e in errors.Take(MaxErrorLines))
-            table.AddRow(e.RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(e.Code ?? ""), $"[red]{Markup.Escape(e.Reason)}[/]");
+            table.AddRow(e.RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(e.Code ?? ""), $"[red]{Markup.Escape(Message.ToIndonesian(e.Reason))}[/]");
         foreach (var e in blocked.Take(Math.Max(0, MaxErrorLines - errors.Count)))
-            table.AddRow(e.RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(e.Code ?? ""), $"[yellow]{Markup.Escape(e.Reason)}[/]");
+            table.AddRow(e.RowNumber.ToString(System.Globalization.CultureInfo.InvariantCulture), Markup.Escape(e.Code ?? ""), $"[yellow]{Markup.Escape(Message.ToIndonesian(e.Reason))}[/]");
         AnsiConsole.Write(table);
         var hidden = errors.Count + blocked.Count - MaxErrorLines;
         if (hidden > 0) AnsiConsole.MarkupLine($"[grey]… and {hidden} more.[/]");

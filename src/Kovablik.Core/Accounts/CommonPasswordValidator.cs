@@ -1,4 +1,5 @@
 using System.Reflection;
+using Kovablik.Platform;
 using Microsoft.AspNetCore.Identity;
 
 namespace Kovablik.Accounts;
@@ -39,12 +40,12 @@ public sealed class CommonPasswordValidator<TUser> : IPasswordValidator<TUser> w
 /// <summary>Identity's built-in messages in Indonesian, the default UI language.</summary>
 public sealed class IndonesianIdentityErrorDescriber : IdentityErrorDescriber
 {
-    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = $"Kata sandi minimal {length} karakter." };
+    public override IdentityError PasswordTooShort(int length) => new() { Code = nameof(PasswordTooShort), Description = Message.Format("Kata sandi minimal {0} karakter.", length) };
     public override IdentityError DuplicateEmail(string email) => new() { Code = nameof(DuplicateEmail), Description = "Sudah ada akun dengan email ini." };
     public override IdentityError DuplicateUserName(string userName) => new() { Code = nameof(DuplicateUserName), Description = "Sudah ada akun dengan nama pengguna ini." };
     public override IdentityError InvalidEmail(string? email) => new() { Code = nameof(InvalidEmail), Description = "Alamat email tidak valid." };
     public override IdentityError PasswordMismatch() => new() { Code = nameof(PasswordMismatch), Description = "Kata sandi salah." };
     public override IdentityError InvalidToken() => new() { Code = nameof(InvalidToken), Description = "Token tidak valid atau sudah kedaluwarsa." };
-    public override IdentityError UserAlreadyInRole(string role) => new() { Code = nameof(UserAlreadyInRole), Description = $"Akun sudah memiliki peran {role}." };
+    public override IdentityError UserAlreadyInRole(string role) => new() { Code = nameof(UserAlreadyInRole), Description = Message.Format("Akun sudah memiliki peran {0}.", Message.Key(Roles.Display(role))) };
     public override IdentityError ConcurrencyFailure() => new() { Code = nameof(ConcurrencyFailure), Description = "Data akun baru saja diubah. Muat ulang lalu coba lagi." };
 }

@@ -23,7 +23,7 @@ public sealed class AttachmentService(KovablikDbContext db, IFileStore store, At
         if (!scope.Covers(innovation.Organisation)) return Result<Attachment>.Forbidden();
         if (!Enum.IsDefined(kind)) return Result<Attachment>.Invalid("Kind", "Jenis lampiran tidak dikenal.");
         if (await db.Attachments.CountAsync(a => a.InnovationId == innovationId, ct) >= options.MaxPerInnovation)
-            return Result<Attachment>.Invalid("File", $"Maksimal {options.MaxPerInnovation} lampiran per inovasi.");
+            return Result<Attachment>.Invalid("File", Message.Format("Maksimal {0} lampiran per inovasi.", options.MaxPerInnovation));
 
         // Read at most limit+1 bytes: enough to know the file is too big without trusting Content-Length.
         using var buffer = new MemoryStream();
@@ -33,7 +33,7 @@ public sealed class AttachmentService(KovablikDbContext db, IFileStore store, At
         {
             buffer.Write(chunk, 0, read);
             if (buffer.Length > options.MaxBytes)
-                return Result<Attachment>.Invalid("File", $"Ukuran berkas melebihi batas {options.MaxBytes / (1024 * 1024)} MB.");
+                return Result<Attachment>.Invalid("File", Message.Format("Ukuran berkas melebihi batas {0:0.##} MB.", options.MaxBytes / (1024.0 * 1024)));
         }
         var bytes = buffer.ToArray();
         var (type, error) = FileInspector.Inspect(fileName, bytes.AsSpan(0, Math.Min(bytes.Length, FileInspector.HeaderLength)), () => ZipEntries(bytes));

@@ -124,7 +124,7 @@ public sealed class InnovationService(KovablikDbContext db, IAuditContext actor)
         {
             var text = input.Section(field);
             if (text is { Length: > InnovationSections.MaxSectionLength })
-                errors.Add(field, $"Bagian {title} terlalu panjang (maksimal 20.000 karakter).");
+                errors.Add(field, Message.Format("Bagian {0} terlalu panjang (maksimal 20.000 karakter).", Message.Key(title)));
         }
         var today = Wib.Today(time);
         if (input.StartedOn is DateOnly d && (d > today || d.Year < 1945))

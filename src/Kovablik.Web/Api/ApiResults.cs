@@ -22,8 +22,8 @@ public static class ApiResults
         TypedResults.Problem(statusCode: 403, title: l["Akses ditolak"], detail: l["Data ini berada di luar cakupan organisasi Anda."]);
 
     public static ValidationProblem Invalid(string field, string message, IStringLocalizer l) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [l[message]] }, title: l["Data tidak valid"]);
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [l.Message(message)] }, title: l["Data tidak valid"]);
 
     public static Dictionary<string, string[]> Localise(IReadOnlyDictionary<string, string[]> errors, IStringLocalizer l) =>
-        errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(m => l[m].Value).ToArray());
+        errors.ToDictionary(kv => kv.Key, kv => kv.Value.Select(l.Message).ToArray());
 }

@@ -34,7 +34,7 @@ public static class OrganisationImportApi
         var parsed = await OrganisationImportParser.ParseAsync(stream, file.FileName, ct);
         if (!parsed.Succeeded) return ApiResults.Invalid("file", parsed.Error!, l);
         var plan = await new OrganisationImportValidator(db).PlanAsync(parsed.Rows, ct);
-        var dto = new ImportPlanDto(plan.CreateCount, plan.UpdateCount, plan.UnchangedCount, plan.ErrorCount, [.. plan.Errors, .. plan.Blocked]);
+        var dto = new ImportPlanDto(plan.CreateCount, plan.UpdateCount, plan.UnchangedCount, plan.ErrorCount, Localise([.. plan.Errors, .. plan.Blocked], l));
         if (plan.HasErrors && !onlyValid && !dryRun)
         {
             return TypedResults.Problem(statusCode: 400, title: l["Berkas berisi baris bermasalah"],
@@ -52,6 +52,21 @@ public static class OrganisationImportApi
         if (job is null) return ApiResults.NotFound(l);
         var finished = job.Status is JobStatus.Succeeded or JobStatus.Failed;
         var done = finished ? job.Total : OrganisationImportJobs.LiveProgress(id)?.Done ?? job.Done;
-        return TypedResults.Ok(new JobDto(job.Id, job.Kind, job.Status.ToString(), done, job.Total, job.Message, OrganisationImportJobs.Report(job)));
+        return TypedResults.Ok(new JobDto(job.Id, job.Kind, job.Status.ToString(), done, job.Total,
+            job.Message is { } m ? l.Message(m) : null, Localise(OrganisationImportJobs.Report(job), l)));
     }
+
+    private static List<ImportRowError> Localise(IEnumerable<ImportRowError> rows, IStringLocalizer l) =>
+        [.. rows.Select(e => e with { Reason = l.Message(e.Reason) })];
+
+    private static ImportReport? Localise(ImportReport? report, IStringLocalizer l) => report is null ? null : new()
+    {
+        Applied = report.Applied,
+        Created = report.Created,
+        Updated = report.Updated,
+        Unchanged = report.Unchanged,
+        Skipped = report.Skipped,
+        Errors = Localise(report.Errors, l),
+        Message = report.Message is { } m ? l.Message(m) : null,
+    };
 }

@@ -53,7 +53,7 @@ public static class DatabaseStartup
             var password = NewPassword();
             var admin = new AppUser { UserName = FirstAdminEmail, Email = FirstAdminEmail, EmailConfirmed = true, FullName = "Administrator Kovablik" };
             var result = await users.CreateAsync(admin, password);
-            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => e.Description)));
+            if (!result.Succeeded) throw new InvalidOperationException(string.Join("; ", result.Errors.Select(e => Kovablik.Platform.Message.ToIndonesian(e.Description))));
             await users.AddToRoleAsync(admin, Roles.Administrator);
             message = $"""
                 First administrator created (shown once):

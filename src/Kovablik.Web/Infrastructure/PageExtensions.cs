@@ -10,7 +10,7 @@ public static class PageExtensions
     {
         foreach (var (field, messages) in errors)
             foreach (var m in messages)
-                state.AddModelError(field.Length == 0 ? "" : $"{prefix}.{field}", l[m]);
+                state.AddModelError(field.Length == 0 ? "" : $"{prefix}.{field}", l.Message(m));
     }
 
     public static string FormatDate(DateOnly? d) => d?.ToString("d MMMM yyyy", System.Globalization.CultureInfo.CurrentCulture) ?? "–";

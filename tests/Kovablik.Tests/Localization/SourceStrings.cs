@@ -57,6 +57,7 @@ public static class SourceStrings
         new("error-tuple", Rx(@"\(\s*null\s*,\s*" + Str + @"\s*\)"), "all", false),
         new("nameof-tuple", Rx(@"\(\s*nameof\([^()]*\)\s*,\s*" + Str + @"\s*\)"), "all", false),
         new("fail", Rx(@"\bFail\(\s*" + Str), "all", false),
+        new("message-format", Rx(@"\bMessage\.Format\(\s*" + Str), "all", false),
         new("identity-description", Rx(@"\bDescription\s*=\s*" + Str), "core", false),
         new("model-error", Rx(@"\bAddModelError\(\s*" + Arg + @"\s*,\s*" + Str + @"\s*\)"), "all", true),
         new("problem-text", Rx(@"\b(?:title|detail)\s*:\s*" + Str), "web", true),
@@ -64,16 +65,17 @@ public static class SourceStrings
         new("problem-text", Rx(@"\b(?:title|detail)\s*:\s*[^,;""]*\?\s*""[^""\\\r\n]*""\s*:\s*" + Str), "web", true),
         new("tempdata", Rx(@"\bTempData\[[^\]]*\]\s*=\s*" + Str + @"\s*;"), "web", true),
         new("response-write", Rx(@"\bResponse\.WriteAsync\(\s*" + Str), "web", true),
-        new("skip-reason", Rx(@"\bSkipReason\s*=\s*" + Str), "all", true),
-        new("refused", Rx(@"\bRefused\(\s*" + Str), "all", true),
+        new("skip-reason", Rx(@"\bSkipReason\s*=\s*" + Str), "all", false),
+        new("refused", Rx(@"\bRefused\(\s*" + Str), "all", false),
     ];
 
     private sealed record BlockRule(string Name, Regex Block, Regex Literal, bool Raw);
 
-    // Blocks whose literals are keys: import row errors (also inside ?: branches), ProblemDetails { Title = ..., Detail = ... }.
+    // Blocks whose literals are keys: import row errors (also inside ?: branches; localised by the import pages and API),
+    // ProblemDetails { Title = ..., Detail = ... } (shown raw).
     private static readonly BlockRule[] BlockRules =
     [
-        new("add-error", Rx(@"\bAddError\((?<body>[^;]*)\)\s*;"), Rx(Str), true),
+        new("add-error", Rx(@"\bAddError\((?<body>[^;]*)\)\s*;"), Rx(Str), false),
         new("problem-details", Rx(@"\bProblemDetails\b[^{};]*\{(?<body>[^{}]*)\}"), Rx(@"\b(?:Title|Detail)\s*=\s*" + Str), true),
     ];
 
@@ -214,7 +216,9 @@ public static class SourceStrings
             foreach (Match b in rule.Block.Matches(text))
             {
                 var body = b.Groups["body"];
-                foreach (Match m in rule.Literal.Matches(body.Value)) Take(m.Groups["p"], m.Groups["s"], body.Index, rule.Name, rule.Raw);
+                foreach (Match m in rule.Literal.Matches(body.Value))
+                    if (!seen.Contains(body.Index + m.Groups["s"].Index)) // e.g. AddError(Message.Format("...", x)): taken already
+                        Take(m.Groups["p"], m.Groups["s"], body.Index, rule.Name, rule.Raw);
             }
 
         // Constants holding an Indonesian sentence (StaleMessage, RootLocked, ...) are messages.

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using ClosedXML.Excel;
+using Kovablik.Platform;
 
 namespace Kovablik.Organisations.Import;
 
@@ -12,10 +13,6 @@ public static class OrganisationImportParser
 {
     public const int MaxRows = 50_000;
     public const int MaxBytes = 40 * 1024 * 1024;
-
-    private static readonly NumberFormatInfo IndonesianNumbers = new() { NumberGroupSeparator = ".", NumberDecimalSeparator = "," };
-
-    private const string ColumnsHint = "Baris pertama harus berisi judul kolom code,name,type,parent_code (atau kode,nama,jenis,kode_induk).";
 
     private static readonly Dictionary<string, Column> HeaderNames = new(StringComparer.Ordinal)
     {
@@ -83,7 +80,7 @@ public static class OrganisationImportParser
         "Berkas XLSX tidak dapat dibuka: berkas rusak, terkunci kata sandi, atau bukan berkas Excel .xlsx.";
 
     private static OrganisationImportFile TooLarge() =>
-        OrganisationImportFile.Fail($"Berkas terlalu besar (maksimal {MaxBytes / (1024 * 1024)} MB).");
+        OrganisationImportFile.Fail(Message.Format("Berkas terlalu besar (maksimal {0} MB).", MaxBytes / (1024 * 1024)));
 
     private static bool IsZip(byte[] b) => b.Length >= 4 && b[0] == 0x50 && b[1] == 0x4B && b[2] == 0x03 && b[3] == 0x04;
 
@@ -153,7 +150,7 @@ public static class OrganisationImportParser
                 // Spaces after a closing quote are a common hand-editing slip and carry no data; anything else is ambiguous.
                 if (!char.IsWhiteSpace(c))
                     return OrganisationImportFile.Fail(
-                        $"Tanda kutip (\") di baris {recordNumber} tidak valid: setelah kutip penutup harus ada pemisah kolom atau akhir baris.", "CSV");
+                        Message.Format("Tanda kutip (\") di baris {0} tidak valid: setelah kutip penutup harus ada pemisah kolom atau akhir baris.", recordNumber), "CSV");
             }
             else if (c == '"' && field.Length == 0 && !wasQuoted)
             {
@@ -168,7 +165,7 @@ public static class OrganisationImportParser
         }
 
         if (inQuotes)
-            return OrganisationImportFile.Fail($"Tanda kutip (\") yang dibuka di baris {quoteStartRecord} tidak pernah ditutup.", "CSV");
+            return OrganisationImportFile.Fail(Message.Format("Tanda kutip (\") yang dibuka di baris {0} tidak pernah ditutup.", quoteStartRecord), "CSV");
         if (field.Length > 0 || fields.Count > 0 || afterClosingQuote || wasQuoted)
         {
             EndField();
@@ -266,7 +263,7 @@ public static class OrganisationImportParser
             if (values.TrueForAll(string.IsNullOrWhiteSpace)) return null;
             if (_columns is null) return ReadHeader(values);
             if (_rows.Count == MaxRows)
-                return OrganisationImportFile.Fail($"Berkas berisi lebih dari {MaxRows.ToString("N0", IndonesianNumbers)} baris data. Pecah menjadi beberapa berkas.", format);
+                return OrganisationImportFile.Fail(Message.Format("Berkas berisi lebih dari {0:N0} baris data. Pecah menjadi beberapa berkas.", MaxRows), format);
             _rows.Add(new OrganisationImportRow(rowNumber, Get(values, Column.Code), Get(values, Column.Name), Get(values, Column.Type), Get(values, Column.ParentCode)));
             return null;
         }
@@ -286,11 +283,11 @@ public static class OrganisationImportParser
                 var key = values[i].Trim().ToLowerInvariant().Replace(' ', '_').Replace('-', '_');
                 if (!HeaderNames.TryGetValue(key, out var column)) continue;
                 if (!columns.TryAdd(column, i))
-                    return OrganisationImportFile.Fail($"Kolom \"{values[i].Trim()}\" muncul lebih dari sekali pada baris judul.", format);
+                    return OrganisationImportFile.Fail(Message.Format("Kolom \"{0}\" muncul lebih dari sekali pada baris judul.", values[i].Trim()), format);
             }
             var missing = Enum.GetValues<Column>().Where(c => !columns.ContainsKey(c)).Select(ColumnName).ToList();
             if (missing.Count > 0)
-                return OrganisationImportFile.Fail($"Kolom wajib tidak ditemukan: {string.Join(", ", missing)}. {ColumnsHint}", format);
+                return OrganisationImportFile.Fail(Message.Format("Kolom wajib tidak ditemukan: {0}. Baris pertama harus berisi judul kolom code,name,type,parent_code (atau kode,nama,jenis,kode_induk).", string.Join(", ", missing)), format);
             _columns = columns;
             return null;
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Kovablik.Data;
+using Kovablik.Platform;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kovablik.Organisations.Import;
@@ -51,7 +52,7 @@ public sealed class OrganisationImportValidator(KovablikDbContext db)
         foreach (var (code, same) in rowsByCode.Where(kv => kv.Value.Count > 1))
         {
             var numbers = same.Select(i => plan[i].Row.RowNumber.ToString(CultureInfo.InvariantCulture)).ToList();
-            var message = $"Kode {code} muncul lebih dari sekali dalam berkas (baris {Abbreviate(numbers, ", ")}).";
+            var message = Message.Format("Kode {0} muncul lebih dari sekali dalam berkas (baris {1}).", code, Abbreviate(numbers, ", "));
             foreach (var i in same) plan[i].AddError(message);
         }
         // Separate pass: a parent row may come later in the file, and its database match must be known first.
@@ -69,7 +70,7 @@ public sealed class OrganisationImportValidator(KovablikDbContext db)
         {
             var labels = cycle.Select(Label).ToList();
             labels.Add(labels[0]);
-            var message = $"Rantai induk membentuk siklus: {Abbreviate(labels, " → ")}.";
+            var message = Message.Format("Rantai induk membentuk siklus: {0}.", Abbreviate(labels, " → "));
             foreach (var key in cycle)
                 if (keyToRow.TryGetValue(key, out var r)) plan[r].AddError(message);
         }
@@ -118,11 +119,11 @@ public sealed class OrganisationImportValidator(KovablikDbContext db)
             }
             else
             {
-                p.AddError($"Kode induk {parentCode} tidak ditemukan, baik di basis data maupun di berkas ini.");
+                p.AddError(Message.Format("Kode induk {0} tidak ditemukan, baik di basis data maupun di berkas ini.", parentCode));
                 return;
             }
             if (parentInDb is { IsActive: false })
-                p.AddError($"Organisasi induk {parentCode} sudah dinonaktifkan.");
+                p.AddError(Message.Format("Organisasi induk {0} sudah dinonaktifkan.", parentCode));
         }
 
         ImportAction Classify(OrganisationImportPlanRow p)
@@ -152,21 +153,21 @@ public sealed class OrganisationImportValidator(KovablikDbContext db)
     {
         var code = p.Row.Code;
         if (code.Length == 0) p.AddError("Kode wajib diisi.");
-        else if (code.Length > OrganisationService.MaxCodeLength) p.AddError($"Kode terlalu panjang (maksimal {OrganisationService.MaxCodeLength} karakter).");
+        else if (code.Length > OrganisationService.MaxCodeLength) p.AddError(Message.Format("Kode terlalu panjang (maksimal {0} karakter).", OrganisationService.MaxCodeLength));
         else if (!code.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '/'))
             p.AddError("Kode hanya boleh berisi huruf, angka, titik, garis bawah, garis miring dan tanda hubung.");
 
         // Names are one-line labels; a line break pasted from another document must not end up in the tree.
         p.Name = CollapseWhitespace(p.Row.Name);
         if (p.Name.Length == 0) p.AddError("Nama wajib diisi.");
-        else if (p.Name.Length > OrganisationService.MaxNameLength) p.AddError($"Nama terlalu panjang (maksimal {OrganisationService.MaxNameLength} karakter).");
+        else if (p.Name.Length > OrganisationService.MaxNameLength) p.AddError(Message.Format("Nama terlalu panjang (maksimal {0} karakter).", OrganisationService.MaxNameLength));
 
-        if (p.Row.Type.Length == 0) p.AddError($"Jenis wajib diisi. {TypeHint}");
+        if (p.Row.Type.Length == 0) p.AddError(Message.Format("Jenis wajib diisi. Gunakan salah satu: {0}.", TypeCodes));
         else if (TryParseType(p.Row.Type, out var type)) p.Type = type;
-        else p.AddError($"Jenis \"{p.Row.Type}\" tidak dikenal. {TypeHint}");
+        else p.AddError(Message.Format("Jenis \"{0}\" tidak dikenal. Gunakan salah satu: {1}.", p.Row.Type, TypeCodes));
     }
 
-    private static readonly string TypeHint = $"Gunakan salah satu: {string.Join(", ", OrganisationTypeNames.ByCode.Keys)}.";
+    private static readonly string TypeCodes = string.Join(", ", OrganisationTypeNames.ByCode.Keys);
 
     /// <summary>
     /// Short codes or enum names only. Not <see cref="Enum.TryParse{TEnum}(string?, bool, out TEnum)"/>: it would also
@@ -264,7 +265,7 @@ public sealed class OrganisationImportValidator(KovablikDbContext db)
                 {
                     ok[row.Index] = false;
                     var parentRow = plan[parent].Row;
-                    row.SkipReason = $"Dilewati karena induknya (baris {parentRow.RowNumber}, kode {parentRow.Code}) tidak diimpor.";
+                    row.SkipReason = Message.Format("Dilewati karena induknya (baris {0}, kode {1}) tidak diimpor.", parentRow.RowNumber, parentRow.Code);
                     changed = true;
                 }
             }

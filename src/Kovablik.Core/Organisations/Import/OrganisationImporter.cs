@@ -40,8 +40,9 @@ public sealed class OrganisationImporter(KovablikDbContext db)
                     Applied = false,
                     Skipped = fresh.Rows.Count,
                     Errors = [.. fresh.Errors, .. fresh.Blocked],
-                    Message = $"Berkas berisi {fresh.ErrorCount} baris bermasalah, jadi tidak ada yang diimpor. "
-                        + "Perbaiki berkas lalu unggah ulang, atau pilih impor baris yang valid saja.",
+                    Message = Message.Format(
+                        "Berkas berisi {0:N0} baris bermasalah, jadi tidak ada yang diimpor. Perbaiki berkas lalu unggah ulang, atau pilih impor baris yang valid saja.",
+                        fresh.ErrorCount),
                 };
             }
 

@@ -64,7 +64,7 @@ public static class FileInspector
 
         if (type is null) return (null, "Jenis berkas tidak didukung. Unggah PDF, gambar (PNG/JPEG/GIF/WebP) atau dokumen perkantoran.");
         if (!AllowedExtensions[type.ContentType].Contains(ext, StringComparer.OrdinalIgnoreCase))
-            return (null, $"Isi berkas tidak sesuai dengan ekstensinya ({ext}).");
+            return (null, Message.Format("Isi berkas tidak sesuai dengan ekstensinya ({0}).", ext));
         return (type, null);
     }
 

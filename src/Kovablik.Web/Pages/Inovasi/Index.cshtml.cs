@@ -38,7 +38,7 @@ public sealed class IndexModel(KovablikDbContext db, IStringLocalizer<SharedReso
         var errors = Filter.Validate();
         if (errors.Count > 0)
         {
-            Errors.AddRange(errors.Values.SelectMany(v => v).Select(m => l[m].Value));
+            Errors.AddRange(errors.Values.SelectMany(v => v).Select(l.Message));
             Response.StatusCode = 400;
             return Page();
         }

@@ -20,7 +20,7 @@ public sealed class StatusModel(OrganisationService service, IStringLocalizer<Sh
         if (result.Kind == ResultKind.NotFound) return NotFound();
         TempData["Flash"] = result.Succeeded
             ? (active ? l["Organisasi diaktifkan kembali."].Value : string.Format(l["{0} organisasi dinonaktifkan."], result.Value))
-            : string.Join(" ", result.Errors.Values.SelectMany(v => v).Select(m => l[m].Value));
+            : string.Join(" ", result.Errors.Values.SelectMany(v => v).Select(l.Message));
         return RedirectToPage("Detail", new { id });
     }
 }

@@ -61,7 +61,7 @@ public sealed class UbahModel(KovablikDbContext db, OrganisationService service,
         var result = await service.MoveAsync(id, parent.Id, ct);
         if (!result.Succeeded)
         {
-            foreach (var m in result.Errors.Values.SelectMany(v => v)) ModelState.AddModelError(nameof(NewParent), l[m]);
+            foreach (var m in result.Errors.Values.SelectMany(v => v)) ModelState.AddModelError(nameof(NewParent), l.Message(m));
             return Page();
         }
         TempData["Flash"] = string.Format(l["Dipindahkan ke bawah {0}."], parent.Name);

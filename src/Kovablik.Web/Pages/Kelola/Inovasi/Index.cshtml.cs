@@ -27,7 +27,7 @@ public sealed class IndexModel(KovablikDbContext db, CurrentUser user, IStringLo
         var errors = ModelState.IsValid ? Filter.Validate() : new() { [""] = ["Filter tidak valid. Periksa kembali pilihan Anda."] };
         if (errors.Count > 0)
         {
-            Errors.AddRange(errors.Values.SelectMany(v => v).Select(m => l[m].Value));
+            Errors.AddRange(errors.Values.SelectMany(v => v).Select(l.Message));
             Response.StatusCode = 400;
             return Page();
         }

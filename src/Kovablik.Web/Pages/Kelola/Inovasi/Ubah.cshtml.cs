@@ -102,7 +102,7 @@ public sealed class UbahModel(KovablikDbContext db, InnovationService innovation
         if (result.Kind == ResultKind.Forbidden) return Forbid();
         if (result.Kind == ResultKind.NotFound) return NotFound();
         TempData["Flash"] = result.Succeeded ? l[done].Value
-            : l["Belum dapat diproses:"] + " " + string.Join(" ", result.Errors.Values.SelectMany(v => v).Select(m => l[m].Value));
+            : l["Belum dapat diproses:"] + " " + string.Join(" ", result.Errors.Values.SelectMany(v => v).Select(l.Message));
         return RedirectToPage(new { id });
     }
 
@@ -118,7 +118,7 @@ public sealed class UbahModel(KovablikDbContext db, InnovationService innovation
         if (result.Kind == ResultKind.Forbidden) return Forbid();
         if (result.Kind == ResultKind.NotFound) return NotFound();
         TempData["Flash"] = result.Succeeded ? string.Format(l["Lampiran {0} diunggah."], result.Value!.OriginalFileName)
-            : l["Berkas ditolak:"] + " " + string.Join(" ", result.Errors.Values.SelectMany(v => v).Select(m => l[m].Value));
+            : l["Berkas ditolak:"] + " " + string.Join(" ", result.Errors.Values.SelectMany(v => v).Select(l.Message));
         return RedirectToPage(new { id });
     }
 

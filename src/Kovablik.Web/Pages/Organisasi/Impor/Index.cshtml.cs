@@ -40,7 +40,7 @@ public sealed class IndexModel(KovablikDbContext db, OrganisationImportJobs jobs
         var parsed = await OrganisationImportParser.ParseAsync(stream, file.FileName, ct);
         if (!parsed.Succeeded)
         {
-            ModelState.AddModelError("file", l[parsed.Error!]);
+            ModelState.AddModelError("file", l.Message(parsed.Error!));
             return Page();
         }
         Plan = await new OrganisationImportValidator(db).PlanAsync(parsed.Rows, ct);
