@@ -51,6 +51,10 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
     public string RootDirectory { get; }
     public string FilesDirectory => Path.Combine(RootDirectory, "files");
     public string MailDirectory => Path.Combine(RootDirectory, "mail");
+    /// <summary>
+    /// The app's clock (TimeProvider): entity stamps, invitation expiry, cookies and security-stamp checks.
+    /// Identity's lockout and TOTP validation read the system clock instead (Identity.Core has no TimeProvider).
+    /// </summary>
     public FakeTimeProvider Time { get; } = new(StartInstant);
 
     /// <summary>Everything the app logged at Error or above: unhandled exceptions end up here.</summary>
