@@ -20,7 +20,7 @@ port() { local p; while :; do p=$((20000 + RANDOM % 20000)); (exec 3<>/dev/tcp/1
 wait_up() { for _ in $(seq 1 180); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "not up: $1" >&2; exit 1; }
 
 APP_PORT=$(port)
-( cd "$work" && ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Production \
+( cd "$work" && ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Staging RateLimiting__ApiPerSecond=1000000 RateLimiting__ApiBurst=1000000 \
   Kovablik__AutoMigrate=true Kovablik__SeedDemo=true Logging__LogLevel__Default=Warning \
   ConnectionStrings__Kovablik="Data Source=$work/k.db" Files__Root=$work/files \
   dotnet "$OLDPWD/artifacts/bin/Kovablik.Web/release/Kovablik.Web.dll" >"$work/app.log" 2>&1 ) & APP=$!

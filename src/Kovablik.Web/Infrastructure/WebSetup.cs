@@ -131,15 +131,16 @@ public static class WebSetup
 
         services.AddHealthChecks().AddDbContextCheck<KovablikDbContext>("database", tags: ["ready"]);
 
+        var limits = config.GetSection("RateLimiting").Get<RateLimitOptions>() ?? new RateLimitOptions();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             o.AddPolicy(LoginRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = limits.SignInPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(ApiRateLimit, ctx => RateLimitPartition.GetTokenBucketLimiter(
                 ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new TokenBucketRateLimiterOptions { TokenLimit = 600, TokensPerPeriod = 300, ReplenishmentPeriod = TimeSpan.FromSeconds(10), QueueLimit = 0 }));
+                _ => new TokenBucketRateLimiterOptions { TokenLimit = limits.ApiBurst, TokensPerPeriod = limits.ApiPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
@@ -164,6 +165,7 @@ public static class WebSetup
         services.AddScoped<AccountService>();
         services.AddScoped<OrganisationImportJobs>();
         services.AddKovablikBackgroundWork();
+        services.AddSingleton<SectionHtmlCache>();
 
         services.Configure<ForwardedHeadersOptions>(o => o.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto);
 
