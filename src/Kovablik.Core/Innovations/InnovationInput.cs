@@ -17,10 +17,11 @@ public sealed class InnovationInput
     public DateOnly? StartedOn { get; set; }
     public InnovationStage Stage { get; set; } = InnovationStage.Diterapkan;
     public InnovationKind Kind { get; set; } = InnovationKind.Digital;
-    public List<int> CategoryIds { get; set; } = [];
-    public List<int> SdgGoalIds { get; set; } = [];
-    public List<int> TargetGroupIds { get; set; } = [];
-    public List<TeamMemberInput> Team { get; set; } = [];
+    // A JSON body may send null for a list, or null entries in Team: read both as "nothing".
+    public List<int> CategoryIds { get; set => field = value ?? []; } = [];
+    public List<int> SdgGoalIds { get; set => field = value ?? []; } = [];
+    public List<int> TargetGroupIds { get; set => field = value ?? []; } = [];
+    public List<TeamMemberInput> Team { get; set => field = value?.Where(t => t is not null).ToList() ?? []; } = [];
     public string? SkNumber { get; set; }
     public string? ContactName { get; set; }
     public string? ContactEmail { get; set; }

@@ -47,7 +47,7 @@ public static class AccountsApi
 
     private static async Task<IResult> Accounts(KovablikDbContext db, IStringLocalizer<SharedResource> l, int page = 1, CancellationToken ct = default)
     {
-        if (page < 1) return ApiResults.Invalid("page", "Nomor halaman tidak valid.", l);
+        if (page < 1 || page > 100_000) return ApiResults.Invalid("page", "Nomor halaman tidak valid.", l);
         var users = await db.Users.AsNoTracking().OrderBy(u => u.Email).Skip((page - 1) * 100).Take(100)
             .Select(u => new
             {

@@ -101,7 +101,16 @@ public static class InnovationsApi
     private static async Task<IResult> Upload(int id, HttpRequest request, AttachmentService service, CurrentUser user, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
         if (!request.HasFormContentType) return ApiResults.Invalid("file", "Kirim berkas sebagai multipart/form-data dengan kolom 'file'.", l);
-        var form = await request.ReadFormAsync(ct);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(ct);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidDataException)
+        {
+            // A broken multipart body (wrong boundary, cut off) is the client's error, not ours.
+            return ApiResults.Invalid("file", "Kirim berkas sebagai multipart/form-data dengan kolom 'file'.", l);
+        }
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0) return ApiResults.Invalid("file", "Pilih berkas yang akan diunggah.", l);
         var kindText = form["kind"].ToString();

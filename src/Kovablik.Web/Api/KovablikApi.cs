@@ -15,11 +15,25 @@ public static class KovablikApi
 {
     public static void MapKovablikApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").RequireRateLimiting(WebSetup.ApiRateLimit).DisableAntiforgery();
+        var api = app.MapGroup("/api/v1").RequireRateLimiting(WebSetup.ApiRateLimit).DisableAntiforgery().AddEndpointFilter(RefuseNulCharacters);
         api.MapOrganisationsApi();
         api.MapInnovationsApi();
         api.MapAccountsApi();
         api.MapOrganisationImportApi();
+    }
+
+    /// <summary>
+    /// PostgreSQL cannot store or even compare text containing U+0000, so a query string or route value with
+    /// it would fail inside the query as a 500. Refuse it up front (bodies: see NoNulStringConverter).
+    /// </summary>
+    private static ValueTask<object?> RefuseNulCharacters(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var request = context.HttpContext.Request;
+        var field = request.Query.FirstOrDefault(q => q.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)).Key
+            ?? request.RouteValues.FirstOrDefault(r => r.Value is string s && s.Contains('\0', StringComparison.Ordinal)).Key;
+        if (field is null) return next(context);
+        var l = context.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
+        return ValueTask.FromResult<object?>(ApiResults.Invalid(field, "Teks tidak boleh berisi karakter NUL.", l));
     }
 
     /// <summary>Non-API endpoints: files, health, the OpenAPI document and its reference page, language switch.</summary>
@@ -64,6 +78,32 @@ public static class KovablikApi
     }
 
     public static void ConfigureJson(IServiceCollection services) =>
-        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter());
+            o.SerializerOptions.Converters.Add(new NoNulStringConverter());
+        });
+
+    /// <summary>
+    /// Refuses U+0000 in request strings. PostgreSQL cannot store it in text, so it would otherwise fail
+    /// deep inside a save as a 500; as a JSON error the request is answered 400.
+    /// </summary>
+    private sealed class NoNulStringConverter : JsonConverter<string>
+    {
+        public override string? Read(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+            Check(reader.GetString());
+
+        public override void Write(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) =>
+            writer.WriteStringValue(value);
+
+        public override string ReadAsPropertyName(ref System.Text.Json.Utf8JsonReader reader, Type typeToConvert, System.Text.Json.JsonSerializerOptions options) =>
+            Check(reader.GetString())!;
+
+        public override void WriteAsPropertyName(System.Text.Json.Utf8JsonWriter writer, string value, System.Text.Json.JsonSerializerOptions options) =>
+            writer.WritePropertyName(value);
+
+        private static string? Check(string? value) =>
+            value is not null && value.Contains('\0', StringComparison.Ordinal) ? throw new System.Text.Json.JsonException("Text may not contain U+0000.") : value;
+    }
 
 }

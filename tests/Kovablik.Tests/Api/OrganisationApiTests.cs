@@ -240,12 +240,30 @@ public abstract class OrganisationApiTests(DatabaseProvider provider) : Integrat
     }
 
     [Fact]
+    public async Task Text_with_a_nul_character_is_a_400_on_every_database()
+    {
+        var kota = await App.KabKotaAsync();
+        var client = await AdminAsync();
+        var before = await CountAsync();
+        var response = await client.PostRawJsonAsync(Base, $$"""{"name":"Dinas\u0000Nol","type":"PD","parentId":{{kota.Id}}}""");
+        await response.ProblemAsync(HttpStatusCode.BadRequest);
+        Assert.Equal(before, await CountAsync());
+    }
+
+    [Fact]
+    public async Task Search_with_a_nul_character_is_a_400_on_every_database()
+    {
+        var errors = await (await App.AnonymousClient().GetAsync($"{Base}?q=kota%00surabaya", Ct)).ValidationErrorsAsync();
+        Assert.Contains("q", errors);
+    }
+
+    [Fact]
     public async Task Malformed_json_is_a_400_and_creates_nothing()
     {
         var client = await AdminAsync();
         var before = await CountAsync();
         var response = await client.PostRawJsonAsync(Base, "{\"name\": \"Rusak\", \"type\": ");
-        await response.ShouldBe(HttpStatusCode.BadRequest);
+        await response.ProblemAsync(HttpStatusCode.BadRequest);
         Assert.Equal(before, await CountAsync());
     }
 

@@ -51,6 +51,10 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
     public string RootDirectory { get; }
     public string FilesDirectory => Path.Combine(RootDirectory, "files");
     public string MailDirectory => Path.Combine(RootDirectory, "mail");
+    /// <summary>
+    /// The app's clock (TimeProvider): entity stamps, invitation expiry, cookies and security-stamp checks.
+    /// Identity's lockout and TOTP validation read the system clock instead (Identity.Core has no TimeProvider).
+    /// </summary>
     public FakeTimeProvider Time { get; } = new(StartInstant);
 
     /// <summary>Everything the app logged at Error or above: unhandled exceptions end up here.</summary>
@@ -60,29 +64,39 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
     {
         var root = Path.Combine(Path.GetTempPath(), "kovablik-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(root);
-        KovablikAppFactory factory;
-        if (provider == DatabaseProvider.Postgres)
+        KovablikAppFactory? factory = null;
+        try
         {
-            var server = Environment.GetEnvironmentVariable(PostgresVariable);
-            if (string.IsNullOrWhiteSpace(server))
-                throw new InvalidOperationException($"PostgreSQL tests need {PostgresVariable}; run ./test.sh (it starts a throwaway PostgreSQL and sets it).");
-            var name = $"kv_test_{Guid.NewGuid():N}";
-            await using (var conn = new NpgsqlConnection(server))
+            if (provider == DatabaseProvider.Postgres)
             {
-                await conn.OpenAsync();
-                await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
-                await cmd.ExecuteNonQueryAsync();
+                var server = Environment.GetEnvironmentVariable(PostgresVariable);
+                if (string.IsNullOrWhiteSpace(server))
+                    throw new InvalidOperationException($"PostgreSQL tests need {PostgresVariable}; run ./test.sh (it starts a throwaway PostgreSQL and sets it).");
+                var name = $"kv_test_{Guid.NewGuid():N}";
+                await using (var conn = new NpgsqlConnection(server))
+                {
+                    await conn.OpenAsync();
+                    await using var cmd = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", conn);
+                    await cmd.ExecuteNonQueryAsync();
+                }
+                var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+                factory = new KovablikAppFactory(provider, cs, server, name, root);
             }
-            var cs = new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
-            factory = new KovablikAppFactory(provider, cs, server, name, root);
+            else
+            {
+                factory = new KovablikAppFactory(provider, $"Data Source={Path.Combine(root, "kovablik.db")}", null, null, root);
+            }
+            // Starting the host runs the app's own start-up: migrations, reference data, first administrator.
+            _ = factory.Server;
+            return factory;
         }
-        else
+        catch
         {
-            factory = new KovablikAppFactory(provider, $"Data Source={Path.Combine(root, "kovablik.db")}", null, null, root);
+            // Leave no database or temp folder behind when the app cannot start.
+            if (factory is not null) await factory.DisposeAsync();
+            else Directory.Delete(root, recursive: true);
+            throw;
         }
-        // Starting the host runs the app's own start-up: migrations, reference data, first administrator.
-        _ = factory.Server;
-        return factory;
     }
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)

@@ -87,6 +87,20 @@ public abstract class InnovationApiTests(DatabaseProvider provider) : Integratio
     }
 
     [Fact]
+    public async Task Null_lists_and_null_team_members_in_the_body_are_read_as_empty()
+    {
+        var (unit, _, client) = await OperatorAsync();
+        var body = $$"""{"organisationId":{{unit.Id}},"name":"Daftar Kosong","categoryIds":null,"sdgGoalIds":null,"targetGroupIds":null,"team":[null,{"name":"Rina","position":"Bidan"}]}""";
+        var created = await (await client.PostRawJsonAsync(Base, body)).ShouldBeCreated<InnovationDto>();
+        Assert.Empty(created.CategoryIds);
+        Assert.Equal("Rina", Assert.Single(created.Team).Name);
+
+        var update = $$"""{"organisationId":{{unit.Id}},"name":"Daftar Kosong","team":null,"expectedVersion":"{{created.Version}}"}""";
+        var updated = await (await client.PutAsync($"{Base}/{created.Id}", new StringContent(update, System.Text.Encoding.UTF8, "application/json"), Ct)).ShouldBeOk<InnovationDto>();
+        Assert.Empty(updated.Team);
+    }
+
+    [Fact]
     public async Task Publishing_an_incomplete_innovation_is_refused_with_field_errors()
     {
         var (unit, _, client) = await OperatorAsync();
