@@ -92,6 +92,7 @@ public static class WebSetup
         services.AddRazorPages(o =>
             {
                 o.Conventions.AuthorizeFolder("/", Policies.SignedIn);
+                o.Conventions.ConfigureFilter(new RefuseNulCharactersFilter());
             })
             .AddViewLocalization(LanguageViewLocationExpanderFormat.Suffix)
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, f) => f.Create(typeof(SharedResource)));
@@ -216,8 +217,9 @@ public static class WebSetup
         app.UseRequestLocalization();
         app.UseStaticFiles();
         app.UseRouting();
-        app.UseRateLimiter();
+        // After authentication, so API limits count per account rather than per shared office IP address.
         app.UseAuthentication();
+        app.UseRateLimiter();
         app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
         app.UseAntiforgery();

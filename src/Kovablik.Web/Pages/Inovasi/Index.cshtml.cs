@@ -45,7 +45,7 @@ public sealed class IndexModel(KovablikDbContext db, IStringLocalizer<SharedReso
         if (Filter.OrganisationId is int oid) OrganisationName = await db.Organisations.Where(o => o.Id == oid).Select(o => o.Name).FirstOrDefaultAsync(ct);
         var query = await Filter.ApplyAsync(db, db.Innovations.AsNoTracking(), ct);
         Total = await query.CountAsync(ct);
-        if (Filter.CurrentPage > Pages && Total > 0)
+        if (Filter.CurrentPage > Pages)
         {
             Errors.Add(l["Halaman tersebut tidak ada."]);
             Response.StatusCode = 404;
