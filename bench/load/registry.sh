@@ -23,14 +23,15 @@ APP_PORT=$(port)
 ( cd "$work" && ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Staging RateLimiting__ApiPerSecond=1000000 RateLimiting__ApiBurst=1000000 \
   Kovablik__AutoMigrate=true Kovablik__SeedDemo=true Logging__LogLevel__Default=Warning \
   ConnectionStrings__Kovablik="Data Source=$work/k.db" Files__Root=$work/files \
-  dotnet "$OLDPWD/artifacts/bin/Kovablik.Web/release/Kovablik.Web.dll" >"$work/app.log" 2>&1 ) & APP=$!
+  exec dotnet "$OLDPWD/artifacts/bin/Kovablik.Web/release/Kovablik.Web.dll" >"$work/app.log" 2>&1 ) & APP=$!
 HELLO_PORT=$(port)
-ASPNETCORE_URLS=http://127.0.0.1:$HELLO_PORT dotnet artifacts/bin/Kovablik.Hello/release/Kovablik.Hello.dll >"$work/hello.log" 2>&1 & HELLO=$!
+ASPNETCORE_URLS=http://127.0.0.1:$HELLO_PORT Logging__LogLevel__Default=Warning exec dotnet artifacts/bin/Kovablik.Hello/release/Kovablik.Hello.dll >"$work/hello.log" 2>&1 & HELLO=$!
 wait_up "http://127.0.0.1:$APP_PORT/health/ready"
 wait_up "http://127.0.0.1:$HELLO_PORT/"
 
 ID=$(curl -fs "http://127.0.0.1:$APP_PORT/api/v1/innovations?pageSize=1" | sed -n 's/.*"id":\([0-9]*\).*/\1/p' | head -1)
 run() { # name url
+  wrk -t2 -c"$CONNS" -d3s "$2" >/dev/null 2>&1 || true   # warm-up: JIT tiers, EF query cache, connection pool
   wrk -t2 -c"$CONNS" -d"$DURATION" --latency "$2" >"$work/wrk.txt" 2>&1 || true
   local rps p99 errs
   rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")

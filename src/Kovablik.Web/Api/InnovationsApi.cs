@@ -59,7 +59,7 @@ public static class InnovationsApi
 
     private static async Task<IResult> Get(int id, InnovationService service, CurrentUser user, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        var innovation = await service.WithDetails().AsNoTracking().FirstOrDefaultAsync(i => i.Id == id, ct);
+        var innovation = await service.WithDetails().AsNoTracking().AsSplitQuery().FirstOrDefaultAsync(i => i.Id == id, ct);
         if (innovation is null) return ApiResults.NotFound(l);
         if (innovation.Status != InnovationStatus.Published)
         {
