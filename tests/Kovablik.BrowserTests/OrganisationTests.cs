@@ -8,6 +8,42 @@ namespace Kovablik.BrowserTests;
 public sealed partial class OrganisationTests(BrowserAppFixture app) : BrowserTest(app)
 {
     [Fact]
+    public async Task Organisation_tree_can_be_imported_from_a_file_with_visible_progress()
+    {
+        var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();
+        var csv = Path.Combine(Path.GetTempPath(), $"impor-{suffix}.csv");
+        await File.WriteAllTextAsync(csv, $"code,name,type,parent_code\nIMP.{suffix},UPT Impor {suffix},UPT,35.07\nIMP.{suffix}.1,Puskesmas Impor {suffix},UPP,IMP.{suffix}\nIMP.{suffix}.2,,UPP,IMP.{suffix}\n", TestContext.Current.CancellationToken);
+        var admin = await App.CreateAccountAsync(Roles.Administrator, withAuthenticator: true);
+        var page = await NewPageAsync();
+        await SignInAsync(page, admin);
+
+        await page.GotoAsync("/Organisasi");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Impor dari berkas" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Impor organisasi" })).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page);
+
+        // A file with a bad row: every problem listed with its row number, nothing imported.
+        await page.GetByLabel("Berkas").SetInputFilesAsync(csv);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unggah" }).ClickAsync();
+        await Expect(page.Locator("#count-error")).ToHaveTextAsync("1");
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "4", Exact = true })).ToBeVisibleAsync();
+        await Axe.AssertNoSeriousViolationsAsync(page);
+
+        // Import only the valid rows: the status page shows progress, then the result.
+        await page.GetByLabel("Berkas").SetInputFilesAsync(csv);
+        await page.GetByLabel("Jika ada baris bermasalah, impor baris yang valid saja").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unggah" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Status impor" })).ToBeVisibleAsync();
+        await Expect(page.Locator("#import-done")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator("#import-done")).ToContainTextAsync("Baru: 2");
+        await Axe.AssertNoSeriousViolationsAsync(page);
+
+        await page.GotoAsync($"/Organisasi?Q=IMP.{suffix}");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = $"Puskesmas Impor {suffix}" })).ToBeVisibleAsync();
+        File.Delete(csv);
+    }
+
+    [Fact]
     public async Task Organisation_tree_can_be_built_by_hand()
     {
         var suffix = Guid.NewGuid().ToString("N")[..6].ToUpperInvariant();

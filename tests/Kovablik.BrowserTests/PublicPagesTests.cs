@@ -5,7 +5,7 @@ namespace Kovablik.BrowserTests;
 
 public sealed class PublicPagesTests(BrowserAppFixture app) : BrowserTest(app)
 {
-    private static readonly string[] PublicPaths = ["/", "/Inovasi", "/Organisasi", "/Tentang", "/Akun/Masuk", "/halaman-yang-tidak-ada"];
+    private static readonly string[] PublicPaths = ["/", "/Inovasi", "/Organisasi", "/Tentang", "/Akun/Masuk", "/Akun/LupaSandi", "/halaman-yang-tidak-ada"];
 
     [Fact]
     public async Task Public_pages_pass_axe()
