@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Kovablik.Accounts;
+using Kovablik.Competitions;
 using Kovablik.Innovations;
 using Kovablik.Organisations;
 using Kovablik.Platform;
@@ -36,6 +37,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Category> Categories => Set<Category>();
     public DbSet<SdgGoal> SdgGoals => Set<SdgGoal>();
     public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
+    public DbSet<Edition> Editions => Set<Edition>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -117,6 +119,11 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                     i.UpdatedAt = now;
                     i.Version = Guid.NewGuid();
                     break;
+                case Edition e when entry.State is EntityState.Added or EntityState.Modified:
+                    if (entry.State == EntityState.Added) e.CreatedAt = now;
+                    e.UpdatedAt = now;
+                    e.Version = Guid.NewGuid();
+                    break;
                 case AppUser u when entry.State == EntityState.Added && u.CreatedAt == default:
                     u.CreatedAt = now;
                     break;
@@ -146,6 +153,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                 Invitation => "Invitation",
                 Innovation => "Innovation",
                 Attachment => "Attachment",
+                Edition => "Edition",
                 IdentityUserRole<string> => "AccountRole",
                 IdentityRole => "Role",
                 _ => null,

@@ -22,6 +22,21 @@ namespace Kovablik.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("CategoryEdition", b =>
+                {
+                    b.Property<int>("CategoriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("CategoriesId", "EditionId");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("edition_categories", (string)null);
+                });
+
             modelBuilder.Entity("CategoryInnovation", b =>
                 {
                     b.Property<int>("CategoriesId")
@@ -197,6 +212,64 @@ namespace Kovablik.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Edition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<DateTimeOffset?>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RegistrationClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("RegistrationOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Year");
+
+                    b.ToTable("editions", (string)null);
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.Attachment", b =>
@@ -807,6 +880,21 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CategoryEdition", b =>
+                {
+                    b.HasOne("Kovablik.Innovations.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CategoryInnovation", b =>
                 {
                     b.HasOne("Kovablik.Innovations.Category", null)
@@ -860,6 +948,212 @@ namespace Kovablik.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Edition", b =>
+                {
+                    b.OwnsMany("Kovablik.Competitions.EditionCluster", "Clusters", b1 =>
+                        {
+                            b1.Property<int>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("editions");
+
+                            b1
+                                .ToJson("Clusters")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+                        });
+
+                    b.OwnsOne("Kovablik.Competitions.EditionEligibility", "Eligibility", b1 =>
+                        {
+                            b1.Property<int>("EditionId");
+
+                            b1.Property<int>("DefaultQuota");
+
+                            b1.Property<int>("MinimumImplementationMonths");
+
+                            b1.HasKey("EditionId");
+
+                            b1.ToTable("editions");
+
+                            b1
+                                .ToJson("Eligibility")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+
+                            b1.OwnsMany("Kovablik.Competitions.AllowedOrganisationType", "AllowedOrganisationTypes", b2 =>
+                                {
+                                    b2.Property<int>("EditionEligibilityEditionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<int>("Type");
+
+                                    b2.HasKey("EditionEligibilityEditionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("editions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EditionEligibilityEditionId");
+                                });
+
+                            b1.OwnsMany("Kovablik.Competitions.QuotaOverride", "QuotaOverrides", b2 =>
+                                {
+                                    b2.Property<int>("EditionEligibilityEditionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<int>("Quota");
+
+                                    b2.Property<int>("Type");
+
+                                    b2.HasKey("EditionEligibilityEditionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("editions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EditionEligibilityEditionId");
+                                });
+
+                            b1.Navigation("AllowedOrganisationTypes");
+
+                            b1.Navigation("QuotaOverrides");
+                        });
+
+                    b.OwnsMany("Kovablik.Competitions.EditionGroup", "Groups", b1 =>
+                        {
+                            b1.Property<int>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("editions");
+
+                            b1
+                                .ToJson("Groups")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+
+                            b1.OwnsMany("Kovablik.Competitions.DocumentSlot", "Documents", b2 =>
+                                {
+                                    b2.Property<int>("EditionGroupEditionId");
+
+                                    b2.Property<int>("EditionGroup__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("AllowedTypes")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Key")
+                                        .IsRequired();
+
+                                    b2.Property<long>("MaxBytes");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("Required");
+
+                                    b2.HasKey("EditionGroupEditionId", "EditionGroup__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("editions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EditionGroupEditionId", "EditionGroup__synthesizedOrdinal");
+                                });
+
+                            b1.OwnsMany("Kovablik.Competitions.FormRule", "Sections", b2 =>
+                                {
+                                    b2.Property<int>("EditionGroupEditionId");
+
+                                    b2.Property<int>("EditionGroup__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAdd();
+
+                                    b2.Property<string>("Key")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("Required");
+
+                                    b2.Property<string>("Title")
+                                        .IsRequired();
+
+                                    b2.Property<int>("WordLimit");
+
+                                    b2.HasKey("EditionGroupEditionId", "EditionGroup__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("editions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EditionGroupEditionId", "EditionGroup__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Documents");
+
+                            b1.Navigation("Sections");
+                        });
+
+                    b.OwnsMany("Kovablik.Competitions.EditionStage", "Stages", b1 =>
+                        {
+                            b1.Property<int>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<DateTimeOffset?>("EndsAt");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset?>("StartsAt");
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("editions");
+
+                            b1
+                                .ToJson("Stages")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+                        });
+
+                    b.Navigation("Clusters");
+
+                    b.Navigation("Eligibility")
+                        .IsRequired();
+
+                    b.Navigation("Groups");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.Attachment", b =>

@@ -17,6 +17,21 @@ namespace Kovablik.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("CategoryEdition", b =>
+                {
+                    b.Property<int>("CategoriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("CategoriesId", "EditionId");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("edition_categories", (string)null);
+                });
+
             modelBuilder.Entity("CategoryInnovation", b =>
                 {
                     b.Property<int>("CategoriesId")
@@ -192,6 +207,62 @@ namespace Kovablik.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("invitations", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Edition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegistrationClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("RegistrationOpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.HasIndex("Status", "Year");
+
+                    b.ToTable("editions", (string)null);
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.Attachment", b =>
@@ -784,6 +855,21 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("CategoryEdition", b =>
+                {
+                    b.HasOne("Kovablik.Innovations.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoriesId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("CategoryInnovation", b =>
                 {
                     b.HasOne("Kovablik.Innovations.Category", null)
@@ -837,6 +923,212 @@ namespace Kovablik.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Edition", b =>
+                {
+                    b.OwnsMany("Kovablik.Competitions.EditionCluster", "Clusters", b1 =>
+                        {
+                            b1.Property<int>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("editions");
+
+                            b1
+                                .ToJson("Clusters")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+                        });
+
+                    b.OwnsOne("Kovablik.Competitions.EditionEligibility", "Eligibility", b1 =>
+                        {
+                            b1.Property<int>("EditionId");
+
+                            b1.Property<int>("DefaultQuota");
+
+                            b1.Property<int>("MinimumImplementationMonths");
+
+                            b1.HasKey("EditionId");
+
+                            b1.ToTable("editions");
+
+                            b1
+                                .ToJson("Eligibility")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+
+                            b1.OwnsMany("Kovablik.Competitions.AllowedOrganisationType", "AllowedOrganisationTypes", b2 =>
+                                {
+                                    b2.Property<int>("EditionEligibilityEditionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<int>("Type");
+
+                                    b2.HasKey("EditionEligibilityEditionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("editions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EditionEligibilityEditionId");
+                                });
+
+                            b1.OwnsMany("Kovablik.Competitions.QuotaOverride", "QuotaOverrides", b2 =>
+                                {
+                                    b2.Property<int>("EditionEligibilityEditionId");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<int>("Quota");
+
+                                    b2.Property<int>("Type");
+
+                                    b2.HasKey("EditionEligibilityEditionId", "__synthesizedOrdinal");
+
+                                    b2.ToTable("editions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EditionEligibilityEditionId");
+                                });
+
+                            b1.Navigation("AllowedOrganisationTypes");
+
+                            b1.Navigation("QuotaOverrides");
+                        });
+
+                    b.OwnsMany("Kovablik.Competitions.EditionGroup", "Groups", b1 =>
+                        {
+                            b1.Property<int>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Code")
+                                .IsRequired();
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("editions");
+
+                            b1
+                                .ToJson("Groups")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+
+                            b1.OwnsMany("Kovablik.Competitions.DocumentSlot", "Documents", b2 =>
+                                {
+                                    b2.Property<int>("EditionGroupEditionId");
+
+                                    b2.Property<int>("EditionGroup__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("AllowedTypes")
+                                        .IsRequired();
+
+                                    b2.Property<string>("Key")
+                                        .IsRequired();
+
+                                    b2.Property<long>("MaxBytes");
+
+                                    b2.Property<string>("Name")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("Required");
+
+                                    b2.HasKey("EditionGroupEditionId", "EditionGroup__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("editions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EditionGroupEditionId", "EditionGroup__synthesizedOrdinal");
+                                });
+
+                            b1.OwnsMany("Kovablik.Competitions.FormRule", "Sections", b2 =>
+                                {
+                                    b2.Property<int>("EditionGroupEditionId");
+
+                                    b2.Property<int>("EditionGroup__synthesizedOrdinal");
+
+                                    b2.Property<int>("__synthesizedOrdinal")
+                                        .ValueGeneratedOnAddOrUpdate();
+
+                                    b2.Property<string>("Key")
+                                        .IsRequired();
+
+                                    b2.Property<bool>("Required");
+
+                                    b2.Property<string>("Title")
+                                        .IsRequired();
+
+                                    b2.Property<int>("WordLimit");
+
+                                    b2.HasKey("EditionGroupEditionId", "EditionGroup__synthesizedOrdinal", "__synthesizedOrdinal");
+
+                                    b2.ToTable("editions");
+
+                                    b2.WithOwner()
+                                        .HasForeignKey("EditionGroupEditionId", "EditionGroup__synthesizedOrdinal");
+                                });
+
+                            b1.Navigation("Documents");
+
+                            b1.Navigation("Sections");
+                        });
+
+                    b.OwnsMany("Kovablik.Competitions.EditionStage", "Stages", b1 =>
+                        {
+                            b1.Property<int>("EditionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<long?>("EndsAt");
+
+                            b1.Property<string>("Name")
+                                .IsRequired();
+
+                            b1.Property<long?>("StartsAt");
+
+                            b1.HasKey("EditionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("editions");
+
+                            b1
+                                .ToJson("Stages")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("EditionId");
+                        });
+
+                    b.Navigation("Clusters");
+
+                    b.Navigation("Eligibility")
+                        .IsRequired();
+
+                    b.Navigation("Groups");
+
+                    b.Navigation("Stages");
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.Attachment", b =>
