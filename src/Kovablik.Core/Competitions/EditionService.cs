@@ -55,18 +55,18 @@ public sealed class EditionService(KovablikDbContext db)
         for (var i = 0; i < input.Stages.Count; i++)
         {
             var s = input.Stages[i];
-            var prefix = $"{nameof(input.Stages)}[{i}].";
+            var row = new RowErrors(errors, $"{nameof(input.Stages)}[{i}].");
             var stageName = s.Name?.Trim() ?? "";
-            if (stageName.Length == 0) errors.Add(prefix + nameof(s.Name), "Nama tahap wajib diisi.");
-            else if (stageName.Length > 100) errors.Add(prefix + nameof(s.Name), "Nama tahap maksimal 100 karakter.");
+            if (stageName.Length == 0) row.Add(nameof(s.Name), "Nama tahap wajib diisi.");
+            else if (stageName.Length > 100) row.Add(nameof(s.Name), "Nama tahap maksimal 100 karakter.");
             var starts = ToUtc(s.StartsAt);
             var ends = ToUtc(s.EndsAt);
             if (starts is not null && ends is not null && ends < starts)
-                errors.Add(prefix + nameof(s.EndsAt), "Tahap harus berakhir setelah dimulai.");
+                row.Add(nameof(s.EndsAt), "Tahap harus berakhir setelah dimulai.");
             if (starts is not null && opens is not null && starts < opens)
-                errors.Add(prefix + nameof(s.StartsAt), "Tahap tidak boleh dimulai sebelum pendaftaran dibuka.");
+                row.Add(nameof(s.StartsAt), "Tahap tidak boleh dimulai sebelum pendaftaran dibuka.");
             if (starts is not null && previousStart is not null && starts < previousStart)
-                errors.Add(prefix + nameof(s.StartsAt), "Tahap harus berurutan: tahap ini dimulai sebelum tahap sebelumnya.");
+                row.Add(nameof(s.StartsAt), "Tahap harus berurutan: tahap ini dimulai sebelum tahap sebelumnya.");
             if (starts is not null) previousStart = starts;
             stages.Add(new EditionStage { Name = stageName, StartsAt = starts, EndsAt = ends });
         }
@@ -99,16 +99,16 @@ public sealed class EditionService(KovablikDbContext db)
         for (var i = 0; i < input.Sections.Count; i++)
         {
             var s = input.Sections[i];
-            var prefix = $"{nameof(input.Sections)}[{i}].";
+            var row = new RowErrors(errors, $"{nameof(input.Sections)}[{i}].");
             var title = s.Title?.Trim() ?? "";
-            if (title.Length == 0) errors.Add(prefix + nameof(s.Title), "Judul bagian wajib diisi.");
-            else if (title.Length > 200) errors.Add(prefix + nameof(s.Title), "Judul bagian maksimal 200 karakter.");
+            if (title.Length == 0) row.Add(nameof(s.Title), "Judul bagian wajib diisi.");
+            else if (title.Length > 200) row.Add(nameof(s.Title), "Judul bagian maksimal 200 karakter.");
             if (s.WordLimit is < 1 or > MaxWordLimit)
-                errors.Add(prefix + nameof(s.WordLimit), Message.Format("Batas kata harus antara {0} dan {1}.", 1, MaxWordLimit));
+                row.Add(nameof(s.WordLimit), Message.Format("Batas kata harus antara {0} dan {1}.", 1, MaxWordLimit));
             var key = string.IsNullOrWhiteSpace(s.Key) ? KeyOf(title) : s.Key.Trim();
-            if (key.Length is 0 or > 100) errors.Add(prefix + nameof(s.Key), "Kunci bagian tidak valid.");
+            if (key.Length is 0 or > 100) row.Add(nameof(s.Key), "Kunci bagian tidak valid.");
             else if (sections.Any(r => string.Equals(r.Key, key, StringComparison.OrdinalIgnoreCase)))
-                errors.Add(prefix + nameof(s.Key), "Kunci bagian sudah dipakai bagian lain.");
+                row.Add(nameof(s.Key), "Kunci bagian sudah dipakai bagian lain.");
             sections.Add(new FormRule { Key = key, Title = title, Required = s.Required, WordLimit = s.WordLimit });
         }
         if (!sections.Any(s => s.Required)) errors.Add(nameof(input.Sections), "Minimal satu bagian wajib diisi.");
@@ -118,20 +118,20 @@ public sealed class EditionService(KovablikDbContext db)
         for (var i = 0; i < input.Documents.Count; i++)
         {
             var d = input.Documents[i];
-            var prefix = $"{nameof(input.Documents)}[{i}].";
+            var row = new RowErrors(errors, $"{nameof(input.Documents)}[{i}].");
             var docName = d.Name?.Trim() ?? "";
-            if (docName.Length == 0) errors.Add(prefix + nameof(d.Name), "Nama dokumen wajib diisi.");
-            else if (docName.Length > 200) errors.Add(prefix + nameof(d.Name), "Nama dokumen maksimal 200 karakter.");
+            if (docName.Length == 0) row.Add(nameof(d.Name), "Nama dokumen wajib diisi.");
+            else if (docName.Length > 200) row.Add(nameof(d.Name), "Nama dokumen maksimal 200 karakter.");
             if (d.MaxBytes < 1024 || d.MaxBytes > MaxDocumentBytes)
-                errors.Add(prefix + nameof(d.MaxBytes), Message.Format("Ukuran maksimal dokumen harus antara 1 KB dan {0} MB.", MaxDocumentBytes / EditionDefaults.Megabyte));
+                row.Add(nameof(d.MaxBytes), Message.Format("Ukuran maksimal dokumen harus antara 1 KB dan {0} MB.", MaxDocumentBytes / EditionDefaults.Megabyte));
             var types = (d.AllowedTypes ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
                 .Select(t => t.ToLowerInvariant()).Distinct().ToList();
             if (types.Count == 0 || types.Any(t => t.Length > 100 || t.Count(c => c == '/') != 1 || t.Any(char.IsWhiteSpace)))
-                errors.Add(prefix + nameof(d.AllowedTypes), "Jenis berkas harus berupa tipe MIME, dipisah koma (mis. application/pdf).");
+                row.Add(nameof(d.AllowedTypes), "Jenis berkas harus berupa tipe MIME, dipisah koma (mis. application/pdf).");
             var key = string.IsNullOrWhiteSpace(d.Key) ? KeyOf(docName) : d.Key.Trim();
-            if (key.Length is 0 or > 100) errors.Add(prefix + nameof(d.Key), "Kunci dokumen tidak valid.");
+            if (key.Length is 0 or > 100) row.Add(nameof(d.Key), "Kunci dokumen tidak valid.");
             else if (documents.Any(r => string.Equals(r.Key, key, StringComparison.OrdinalIgnoreCase)))
-                errors.Add(prefix + nameof(d.Key), "Kunci dokumen sudah dipakai dokumen lain.");
+                row.Add(nameof(d.Key), "Kunci dokumen sudah dipakai dokumen lain.");
             documents.Add(new DocumentSlot { Key = key, Name = docName, AllowedTypes = string.Join(",", types), MaxBytes = d.MaxBytes, Required = d.Required });
         }
         if (errors.Any) return errors.ToResult<Edition>();
@@ -259,5 +259,11 @@ public sealed class EditionService(KovablikDbContext db)
             return Result<Edition>.Conflict(StaleMessage);
         }
         return Result<Edition>.Ok(edition);
+    }
+
+    /// <summary>Errors of one row of a list ("Stages[2].StartsAt").</summary>
+    private sealed class RowErrors(ErrorBag errors, string prefix)
+    {
+        public void Add(string field, string message) => errors.Add(prefix + field, message);
     }
 }

@@ -20,6 +20,7 @@ public static class KovablikApi
         api.MapInnovationsApi();
         api.MapAccountsApi();
         api.MapOrganisationImportApi();
+        api.MapEditionsApi();
     }
 
     /// <summary>

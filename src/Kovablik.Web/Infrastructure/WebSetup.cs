@@ -161,6 +161,7 @@ public static class WebSetup
         services.AddSingleton(config.GetSection("Invitations").Get<InvitationOptions>() ?? new InvitationOptions());
         services.AddScoped<OrganisationService>();
         services.AddScoped<InnovationService>();
+        services.AddScoped<Kovablik.Competitions.EditionService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();
