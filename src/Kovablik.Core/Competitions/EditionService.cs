@@ -104,7 +104,7 @@ public sealed class EditionService(KovablikDbContext db)
             if (title.Length == 0) row.Add(nameof(s.Title), "Judul bagian wajib diisi.");
             else if (title.Length > 200) row.Add(nameof(s.Title), "Judul bagian maksimal 200 karakter.");
             if (s.WordLimit is < 1 or > MaxWordLimit)
-                row.Add(nameof(s.WordLimit), Message.Format("Batas kata harus antara {0} dan {1}.", 1, MaxWordLimit));
+                row.Add(nameof(s.WordLimit), Message.Format("Batas kata harus antara {0} dan {1:N0}.", 1, MaxWordLimit));
             var key = string.IsNullOrWhiteSpace(s.Key) ? KeyOf(title) : s.Key.Trim();
             if (key.Length is 0 or > 100) row.Add(nameof(s.Key), "Kunci bagian tidak valid.");
             else if (sections.Any(r => string.Equals(r.Key, key, StringComparison.OrdinalIgnoreCase)))
