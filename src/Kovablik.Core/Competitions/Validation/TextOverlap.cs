@@ -1,0 +1,63 @@
+namespace Kovablik.Competitions.Validation;
+
+/// <summary>Word n-gram overlap between texts, on normalised words, for the filler-answer flags.</summary>
+public static class TextOverlap
+{
+    public static IReadOnlyList<string> NormalisedWords(string? text) =>
+        [.. IndonesianWordCounter.Words(text).Select(IndonesianWordCounter.Normalise)];
+
+    public static HashSet<string> Shingles(IReadOnlyList<string> words, int n)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i + n <= words.Count; i++) set.Add(string.Join(' ', words.Skip(i).Take(n)));
+        return set;
+    }
+
+    /// <summary>The share of <paramref name="part"/>'s shingles that also occur in <paramref name="whole"/> (0 when it has none).</summary>
+    public static double Containment(HashSet<string> part, HashSet<string> whole) =>
+        part.Count == 0 ? 0 : (double)part.Count(whole.Contains) / part.Count;
+
+    /// <summary>
+    /// The longest run of consecutive words <paramref name="a"/> shares with <paramref name="b"/>, or 0 when it is
+    /// shorter than <paramref name="minimum"/>: only runs of at least that length are looked for, by hashing
+    /// minimum-word windows, so comparing against every proposal of an edition stays linear.
+    /// </summary>
+    public static int LongestSharedRun(IReadOnlyList<string> a, IReadOnlyList<string> b, int minimum)
+    {
+        if (a.Count < minimum || b.Count < minimum) return 0;
+        var windows = new Dictionary<long, List<int>>();
+        var hashesB = WindowHashes(b, minimum);
+        for (var j = 0; j < hashesB.Length; j++)
+        {
+            if (!windows.TryGetValue(hashesB[j], out var list)) windows[hashesB[j]] = list = [];
+            list.Add(j);
+        }
+        var hashesA = WindowHashes(a, minimum);
+        var best = 0;
+        for (var i = 0; i < hashesA.Length; i++)
+        {
+            if (!windows.TryGetValue(hashesA[i], out var starts)) continue;
+            foreach (var j in starts)
+            {
+                // A hash hit is confirmed word by word, then extended as far as the texts agree.
+                var length = 0;
+                while (i + length < a.Count && j + length < b.Count && a[i + length] == b[j + length]) length++;
+                if (length >= minimum && length > best) best = length;
+            }
+        }
+        return best;
+    }
+
+    private static long[] WindowHashes(IReadOnlyList<string> words, int n)
+    {
+        var wordHashes = words.Select(w => (long)w.GetHashCode(StringComparison.Ordinal)).ToArray();
+        var result = new long[words.Count - n + 1];
+        for (var i = 0; i < result.Length; i++)
+        {
+            long h = 17;
+            for (var k = 0; k < n; k++) h = unchecked(h * 1_000_003 + wordHashes[i + k]);
+            result[i] = h;
+        }
+        return result;
+    }
+}
