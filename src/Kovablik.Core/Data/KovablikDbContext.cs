@@ -186,6 +186,10 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     private static Dictionary<string, object?> Describe(EntityEntry entry)
     {
         var result = new Dictionary<string, object?>();
+        // An edition's structure lives in owned JSON documents, which are not properties of the row: log the new value.
+        if (entry.Entity is Edition && entry.State == EntityState.Modified)
+            foreach (var n in entry.Navigations)
+                if (n.Metadata.TargetEntityType.IsOwned() && n.IsModified) result[n.Metadata.Name] = n.CurrentValue;
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;

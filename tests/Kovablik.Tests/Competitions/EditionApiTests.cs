@@ -140,6 +140,9 @@ public abstract class EditionApiTests(DatabaseProvider provider) : IntegrationTe
         var changed = ok.Groups.Single(g => g.Code == "Umum");
         Assert.Equal(250, changed.Sections[0].WordLimit);
         Assert.Equal("TestimoniPenerimaManfaat", changed.Sections[^1].Key);
+        var audit = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Edition" && a.Action == "Update" && a.EntityId == e.Id.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .Select(a => a.ChangesJson).ToListAsync(Ct));
+        Assert.Contains(audit, j => j!.Contains("Testimoni Penerima Manfaat", StringComparison.Ordinal) && j.Contains("\"Groups\"", StringComparison.Ordinal));
         input.ExpectedVersion = null;
         await (await client.PutJsonAsync($"{Base}/{e.Id}/groups/Tidak-Ada", input)).ProblemAsync(HttpStatusCode.NotFound);
     }
@@ -201,7 +204,7 @@ public abstract class EditionApiTests(DatabaseProvider provider) : IntegrationTe
         Assert.DoesNotContain(await (await anonymous.GetAsync($"{Base}?all=true", Ct)).ShouldBeOk<List<EditionDto>>(), x => x.Id == e.Id);
         await (await anonymous.GetAsync($"/Kompetisi/{e.Slug}", Ct)).ShouldBe(HttpStatusCode.NotFound);
 
-        var errors = await (await client.PostJsonAsync($"{Base}/{e.Id}/publish", new EditionPublishRequest(null))).ValidationErrorsAsync();
+        var errors = await (await client.PostAsync($"{Base}/{e.Id}/publish", null, Ct)).ValidationErrorsAsync();
         Assert.Contains("RegistrationClosesAt", errors.Keys);
         Assert.Contains("Stages", errors.Keys);
         Assert.Equal(EditionStatus.Draft, (await StoredAsync(e.Id)).Status);
