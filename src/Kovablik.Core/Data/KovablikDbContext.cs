@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Kovablik.Accounts;
 using Kovablik.Competitions;
+using Kovablik.Competitions.Proposals;
 using Kovablik.Innovations;
 using Kovablik.Organisations;
 using Kovablik.Platform;
@@ -38,6 +39,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<SdgGoal> SdgGoals => Set<SdgGoal>();
     public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
     public DbSet<Edition> Editions => Set<Edition>();
+    public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -124,6 +126,11 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                     e.UpdatedAt = now;
                     e.Version = Guid.NewGuid();
                     break;
+                case Proposal p when entry.State is EntityState.Added or EntityState.Modified:
+                    if (entry.State == EntityState.Added) p.CreatedAt = now;
+                    p.UpdatedAt = now;
+                    p.Version = Guid.NewGuid();
+                    break;
                 case AppUser u when entry.State == EntityState.Added && u.CreatedAt == default:
                     u.CreatedAt = now;
                     break;
@@ -134,7 +141,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     private static readonly HashSet<string> SecretColumns =
     [
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
-        nameof(Invitation.TokenHash), nameof(Organisation.Version), nameof(Innovation.Version),
+        nameof(Invitation.TokenHash), nameof(Organisation.Version), nameof(Innovation.Version), nameof(Proposal.SnapshotJson),
         nameof(Organisation.UpdatedAt), nameof(Organisation.CreatedAt),
     ];
 
@@ -154,6 +161,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                 Innovation => "Innovation",
                 Attachment => "Attachment",
                 Edition => "Edition",
+                Proposal => "Proposal",
                 IdentityUserRole<string> => "AccountRole",
                 IdentityRole => "Role",
                 _ => null,
@@ -187,7 +195,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     {
         var result = new Dictionary<string, object?>();
         // An edition's structure lives in owned JSON documents, which are not properties of the row: log the new value.
-        if (entry.Entity is Edition && entry.State == EntityState.Modified)
+        if (entry.Entity is Edition or Proposal && entry.State == EntityState.Modified)
             foreach (var n in entry.Navigations)
                 if (n.Metadata.TargetEntityType.IsOwned() && n.IsModified) result[n.Metadata.Name] = n.CurrentValue;
         foreach (var p in entry.Properties)

@@ -1,4 +1,5 @@
 using Kovablik.Competitions;
+using Kovablik.Competitions.Proposals;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -33,5 +34,24 @@ internal sealed class EditionEntityTypeConfiguration : IEntityTypeConfiguration<
         });
         b.Navigation(e => e.Eligibility).IsRequired();
         b.HasMany(e => e.Categories).WithMany().UsingEntity(j => j.ToTable("edition_categories"));
+    }
+}
+
+internal sealed class ProposalEntityTypeConfiguration : IEntityTypeConfiguration<Proposal>
+{
+    public void Configure(EntityTypeBuilder<Proposal> b)
+    {
+        b.ToTable("proposals");
+        b.Property(p => p.GroupCode).HasMaxLength(50).IsRequired();
+        b.Property(p => p.Title).HasMaxLength(200).IsRequired();
+        b.Property(p => p.ReturnComment).HasMaxLength(4000);
+        b.Property(p => p.Version).IsConcurrencyToken();
+        b.Ignore(p => p.IsEditable);
+        b.OwnsMany(p => p.Sections, s => s.ToJson());
+        b.HasOne<Edition>().WithMany().HasForeignKey(p => p.EditionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Kovablik.Innovations.Innovation>().WithMany().HasForeignKey(p => p.InnovationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(p => new { p.EditionId, p.OrganisationId, p.Status });
+        b.HasIndex(p => new { p.EditionId, p.InnovationId });
     }
 }
