@@ -21,6 +21,7 @@ public static class KovablikApi
         api.MapAccountsApi();
         api.MapOrganisationImportApi();
         api.MapEditionsApi();
+        api.MapProposalsApi();
     }
 
     /// <summary>

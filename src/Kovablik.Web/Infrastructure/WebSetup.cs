@@ -162,6 +162,7 @@ public static class WebSetup
         services.AddScoped<OrganisationService>();
         services.AddScoped<InnovationService>();
         services.AddScoped<Kovablik.Competitions.EditionService>();
+        services.AddScoped<Kovablik.Competitions.Proposals.ProposalService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();

@@ -18,11 +18,15 @@ public static class Policies
     /// <summary>Run the competition: manage editions (Administrator, Panitia).</summary>
     public const string Organiser = nameof(Organiser);
 
+    /// <summary>Return or approve proposals: the unit head (within scope) and organisers.</summary>
+    public const string ProposalApprover = nameof(ProposalApprover);
+
     public static AuthorizationBuilder AddKovablikPolicies(this AuthorizationBuilder b) => b
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(RegistryManager, p => p.RequireRole(Roles.Administrator, Roles.Panitia))
         .AddPolicy(Organiser, p => p.RequireRole(Roles.Administrator, Roles.Panitia))
+        .AddPolicy(ProposalApprover, p => p.RequireRole(Roles.Administrator, Roles.Panitia, Roles.PimpinanUnit))
         .AddPolicy(InnovationEditor, p => p.RequireRole(Roles.Administrator, Roles.Panitia, Roles.Operator, Roles.PimpinanUnit));
     // No fallback policy: it would also apply to unknown URLs and turn 404s into sign-in redirects.
     // Pages default to SignedIn by folder convention, and a test fails for any endpoint without an explicit policy.
