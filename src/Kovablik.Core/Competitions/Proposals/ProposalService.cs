@@ -25,6 +25,9 @@ public sealed class ProposalService(KovablikDbContext db)
     public const string StaleMessage = "Proposal ini baru saja diubah di tab atau oleh orang lain. Muat ulang halaman; perubahan Anda belum tersimpan.";
     public const string QuotaFullMessage = "Kuota organisasi untuk edisi ini sudah penuh.";
     public const string DeadlineMessage = "Pendaftaran edisi ini sudah ditutup.";
+    public const string NotOpenMessage = "Pendaftaran edisi ini belum dibuka.";
+    public const string UnknownSectionMessage = "Bagian tidak dikenal pada formulir kelompok ini.";
+    public const string TooLongMessage = "Isian bagian terlalu panjang (maksimal 20.000 karakter).";
     public const int MaxSectionLength = 20_000;
 
     public IQueryable<Proposal> InScope(OrganisationScope scope)
@@ -98,8 +101,9 @@ public sealed class ProposalService(KovablikDbContext db)
         var group = edition!.Group(p.GroupCode);
         foreach (var (key, text) in input.Sections)
         {
-            if (group?.Sections.Any(s => s.Key == key) != true) errors.Add($"Sections[{key}]", "Bagian tidak dikenal pada formulir kelompok ini.");
-            else if (text is { Length: > MaxSectionLength }) errors.Add($"Sections[{key}]", "Isian bagian terlalu panjang (maksimal 20.000 karakter).");
+            var field = "Sections[" + key + "]";
+            if (group?.Sections.Any(s => s.Key == key) != true) errors.Add(field, UnknownSectionMessage);
+            else if (text is { Length: > MaxSectionLength }) errors.Add(field, TooLongMessage);
         }
         if (input.CategoryIds is { } cats && await db.Categories.CountAsync(c => cats.Contains(c.Id), ct) != cats.Distinct().Count())
             errors.Add(nameof(input.CategoryIds), "Kategori tidak dikenal.");
@@ -268,7 +272,7 @@ public sealed class ProposalService(KovablikDbContext db)
     private string? RegistrationProblem(Edition edition)
     {
         var now = db.Time.GetUtcNow();
-        if (edition.RegistrationOpensAt is { } opens && now < opens) return "Pendaftaran edisi ini belum dibuka.";
+        if (edition.RegistrationOpensAt is { } opens && now < opens) return NotOpenMessage;
         if (edition.RegistrationClosesAt is not { } closes || now >= closes) return DeadlineMessage;
         return null;
     }
