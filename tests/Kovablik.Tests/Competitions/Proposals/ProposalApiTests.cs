@@ -183,7 +183,9 @@ public abstract class ProposalApiTests(DatabaseProvider provider) : IntegrationT
         Assert.Contains(errors.Values.SelectMany(v => v), m => m.Contains("Kuota organisasi untuk edisi ini sudah penuh", StringComparison.Ordinal));
         var submitted = await App.WithDbAsync(db => db.Proposals.CountAsync(p => p.EditionId == s.Edition.Id && p.Status == ProposalStatus.Submitted, Ct));
         Assert.Equal(4, submitted);
-        var checklist = await (await s.Operator.GetAsync($"{Base}/{proposals[3].Id}/checklist", Ct)).ShouldBeOk<ProposalChecklistDto>();
+        var loser = responses[0].StatusCode == HttpStatusCode.OK ? proposals[4] : proposals[3];
+        Assert.Equal(ProposalStatus.Draft, (await StoredAsync(loser.Id)).Status);
+        var checklist = await (await s.Operator.GetAsync($"{Base}/{loser.Id}/checklist", Ct)).ShouldBeOk<ProposalChecklistDto>();
         Assert.Equal(0, checklist.QuotaLeft);
     }
 
