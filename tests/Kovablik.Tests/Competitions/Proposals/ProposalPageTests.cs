@@ -68,6 +68,20 @@ public abstract class ProposalPageTests(DatabaseProvider provider) : Integration
         Assert.Contains("kolaborasikata29", (await App.WithDbAsync(db => db.Proposals.AsNoTracking().SingleAsync(x => x.Id == id, Ct))).Section("Kolaborasi"), StringComparison.Ordinal);
         page = await (await op.GetAsync(url, Ct)).HtmlAsync();
         Assert.Contains("Tersimpan", Http.TextOf(page), StringComparison.Ordinal);
+
+        // htmx autosave: answers "Tersimpan" with the new version for the page's forms; a stale tab is told, not overwritten.
+        Assert.NotNull(page.QuerySelector("textarea[hx-post][hx-trigger]"));
+        var autosaved = await op.PostFormAsync(page, url + "?handler=Autosave", new Dictionary<string, string> { ["Sections[Kebaruan]"] = fields["Sections[Kebaruan]"] + " tambahan" });
+        Assert.Equal(HttpStatusCode.OK, autosaved.StatusCode);
+        var fragment = await autosaved.Content.ReadAsStringAsync(Ct);
+        Assert.Contains("Tersimpan", fragment, StringComparison.Ordinal);
+        var stored = await App.WithDbAsync(db => db.Proposals.AsNoTracking().SingleAsync(x => x.Id == id, Ct));
+        Assert.EndsWith("tambahan", stored.Section("Kebaruan"), StringComparison.Ordinal);
+        Assert.Contains(stored.Version.ToString(), fragment, StringComparison.Ordinal);
+        var stale = await op.PostFormAsync(page, url + "?handler=Autosave", new Dictionary<string, string> { ["Sections[Kebaruan]"] = "tab lama" });
+        Assert.Contains("baru saja diubah", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+        Assert.EndsWith("tambahan", (await App.WithDbAsync(db => db.Proposals.AsNoTracking().SingleAsync(x => x.Id == id, Ct))).Section("Kebaruan"), StringComparison.Ordinal);
+        page = await (await op.GetAsync(url, Ct)).HtmlAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await op.PostFormAsync(page, url + "?handler=Submit", new Dictionary<string, string>())).StatusCode);
 
         var head = App.ClientFor(await App.CreateUserAsync(Roles.PimpinanUnit, org.Id), handleCookies: true);

@@ -19,6 +19,8 @@ namespace Kovablik.Web.Pages.Kelola.Proposal;
 [Authorize(Policy = Policies.InnovationEditor)]
 public sealed class UbahModel(KovablikDbContext db, ProposalService proposals, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
 {
+    private static readonly string[] VersionInputs = ["version-save", "version-submit", "version-withdraw"];
+
     public Competitions.Proposals.Proposal Proposal { get; private set; } = null!;
     public Edition Edition { get; private set; } = null!;
     public ProposalChecklist Checklist { get; private set; } = null!;
@@ -41,6 +43,19 @@ public sealed class UbahModel(KovablikDbContext db, ProposalService proposals, C
 
     public async Task<IActionResult> OnPostAsync(int id, CancellationToken ct) =>
         await Act(id, "Tersimpan", async scope => await proposals.SaveDraftAsync(id, new ProposalDraftInput { Title = Title, Sections = Sections, ExpectedVersion = Version }, scope, ct), ct);
+
+    /// <summary>htmx autosave of the form: answers with the save status and the new version for every form on the page.</summary>
+    public async Task<IActionResult> OnPostAutosaveAsync(int id, CancellationToken ct)
+    {
+        var result = await proposals.SaveDraftAsync(id, new ProposalDraftInput { Title = Title, Sections = Sections, ExpectedVersion = Version }, await user.ScopeAsync(ct), ct);
+        if (result.Kind == ResultKind.NotFound) return NotFound();
+        var encoder = System.Text.Encodings.Web.HtmlEncoder.Default;
+        if (!result.Succeeded)
+            return Content("<span class=\"text-danger\">" + encoder.Encode(string.Join(" ", result.Errors.Values.SelectMany(v => v).Select(l.Message))) + "</span>", "text/html");
+        var version = result.Value!.Version.ToString();
+        var html = encoder.Encode(l["Tersimpan"]) + string.Concat(VersionInputs.Select(v => $"<input type=\"hidden\" id=\"{v}\" name=\"Version\" value=\"{version}\" hx-swap-oob=\"true\" />"));
+        return Content(html, "text/html");
+    }
 
     public async Task<IActionResult> OnPostSubmitAsync(int id, CancellationToken ct) =>
         await Act(id, "Proposal diajukan.", async scope => await proposals.SubmitAsync(id, Version, scope, ct), ct);
