@@ -1,3 +1,4 @@
+using Kovablik.Platform;
 using Kovablik.Innovations;
 using Kovablik.Organisations;
 
@@ -14,7 +15,7 @@ public enum EditionStatus
 /// One yearly call of the competition (e.g. "KOVABLIK 2026"): its timeline, structure (groups with their form
 /// rules and document slots, categories, clusters) and eligibility. Instants are stored in UTC and shown in WIB.
 /// </summary>
-public sealed class Edition
+public sealed class Edition : IVersioned
 {
     public int Id { get; set; }
     public required string Name { get; set; }

@@ -111,25 +111,10 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
 
             switch (entry.Entity)
             {
-                case Organisation o when entry.State is EntityState.Added or EntityState.Modified:
-                    if (entry.State == EntityState.Added) o.CreatedAt = now;
-                    o.UpdatedAt = now;
-                    o.Version = Guid.NewGuid();
-                    break;
-                case Innovation i when entry.State is EntityState.Added or EntityState.Modified:
-                    if (entry.State == EntityState.Added) i.CreatedAt = now;
-                    i.UpdatedAt = now;
-                    i.Version = Guid.NewGuid();
-                    break;
-                case Edition e when entry.State is EntityState.Added or EntityState.Modified:
-                    if (entry.State == EntityState.Added) e.CreatedAt = now;
-                    e.UpdatedAt = now;
-                    e.Version = Guid.NewGuid();
-                    break;
-                case Proposal p when entry.State is EntityState.Added or EntityState.Modified:
-                    if (entry.State == EntityState.Added) p.CreatedAt = now;
-                    p.UpdatedAt = now;
-                    p.Version = Guid.NewGuid();
+                case IVersioned v when entry.State is EntityState.Added or EntityState.Modified:
+                    if (entry.State == EntityState.Added) v.CreatedAt = now;
+                    v.UpdatedAt = now;
+                    v.Version = Guid.NewGuid();
                     break;
                 case AppUser u when entry.State == EntityState.Added && u.CreatedAt == default:
                     u.CreatedAt = now;

@@ -1,3 +1,4 @@
+using Kovablik.Platform;
 using Kovablik.Organisations;
 
 namespace Kovablik.Innovations;
@@ -23,7 +24,7 @@ public enum InnovationKind
 }
 
 /// <summary>A public-service innovation in the JIPP registry.</summary>
-public sealed class Innovation
+public sealed class Innovation : IVersioned
 {
     public int Id { get; set; }
     public int OrganisationId { get; set; }

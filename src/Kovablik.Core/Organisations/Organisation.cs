@@ -1,3 +1,4 @@
+using Kovablik.Platform;
 namespace Kovablik.Organisations;
 
 public enum OrganisationType
@@ -11,7 +12,7 @@ public enum OrganisationType
 }
 
 /// <summary>A node of the government's organisation tree. Everything in Kovablik hangs from it.</summary>
-public sealed class Organisation
+public sealed class Organisation : IVersioned
 {
     public int Id { get; set; }
 

@@ -1,3 +1,4 @@
+using Kovablik.Platform;
 using Kovablik.Organisations;
 
 namespace Kovablik.Competitions.Proposals;
@@ -16,7 +17,7 @@ public enum ProposalStatus
 /// form; once submitted, <see cref="SnapshotJson"/> freezes the innovation as it was, so later registry edits do not
 /// change what was entered.
 /// </summary>
-public sealed class Proposal
+public sealed class Proposal : IVersioned
 {
     public int Id { get; set; }
     public int EditionId { get; set; }
