@@ -1,4 +1,5 @@
 using Kovablik.Platform;
+
 namespace Kovablik.Organisations;
 
 public enum OrganisationType
