@@ -91,6 +91,7 @@ public static class DemoSeeder
                 done += batch.Length;
                 progress?.Report((done, total));
             }
+            await AddOpenEditionAsync(db, ct);
             if (tx is not null) await tx.CommitAsync(ct);
         }
         finally
@@ -176,6 +177,33 @@ public static class DemoSeeder
 
     // ReadCsv splits on commas without unquoting; the source quotes one name (Ra'as, Sumenep) as "Ra""as".
     private static string CleanCsvName(string name) => name.Trim().Trim('"').Replace("\"\"", "'", StringComparison.Ordinal);
+
+    /// <summary>
+    /// A published edition whose registration is open now (closing at midday WIB in 30 days), so someone trying the
+    /// demo can write and submit a proposal straight away. Skipped when any edition exists.
+    /// </summary>
+    private static async Task AddOpenEditionAsync(KovablikDbContext db, CancellationToken ct)
+    {
+        if (await db.Editions.AnyAsync(ct)) return;
+        var today = Platform.Wib.Today(db.Time);
+        static DateTimeOffset Wib(DateOnly day, int hour) => new DateTimeOffset(day.ToDateTime(new TimeOnly(hour, 0)), TimeSpan.FromHours(7)).ToUniversalTime();
+        var edition = Competitions.EditionDefaults.Create(today.Year + 1, db.Time);
+        edition.Name = $"KOVABLIK {today.Year + 1} (demo)";
+        edition.Slug = Competitions.EditionService.Slugify(edition.Name);
+        edition.Description = "Edisi demo untuk mencoba alur pendaftaran proposal. Bukan kompetisi sungguhan.";
+        edition.RegistrationOpensAt = Wib(today.AddDays(-7), 8);
+        edition.RegistrationClosesAt = Wib(today.AddDays(30), 12);
+        for (var i = 0; i < edition.Stages.Count; i++)
+        {
+            edition.Stages[i].StartsAt = Wib(today.AddDays(31 + (i * 14)), 8);
+            edition.Stages[i].EndsAt = Wib(today.AddDays(31 + (i * 14) + 12), 16);
+        }
+        edition.Categories = await db.Categories.ToListAsync(ct);
+        edition.Status = Competitions.EditionStatus.Published;
+        edition.PublishedAt = db.Time.GetUtcNow();
+        db.Editions.Add(edition);
+        await db.SaveChangesAsync(ct);
+    }
 }
 
 /// <summary>A demo organisation waiting to be written, with what the innovation composer needs to know about it.</summary>
