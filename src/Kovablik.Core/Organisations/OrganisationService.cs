@@ -14,6 +14,16 @@ public sealed class OrganisationService(KovablikDbContext db)
 
     public static string MakeSearchText(string? code, string name) => $"{code} {name}".Trim().ToLowerInvariant();
 
+    /// <summary>People type official codes ("35.78") more often than ids, so forms accept both; the code wins.</summary>
+    public async Task<Organisation?> FindByCodeOrIdAsync(string? value, CancellationToken ct = default)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return null;
+        value = value.Trim();
+        var byCode = await db.Organisations.FirstOrDefaultAsync(o => o.Code == value, ct);
+        if (byCode is not null) return byCode;
+        return int.TryParse(value, out var id) ? await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
+    }
+
     public async Task<Result<Organisation>> CreateAsync(OrganisationInput input, CancellationToken ct = default)
     {
         var errors = new ErrorBag();

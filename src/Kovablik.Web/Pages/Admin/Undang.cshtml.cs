@@ -1,3 +1,4 @@
+using Kovablik.Organisations;
 using System.ComponentModel.DataAnnotations;
 using Kovablik.Accounts;
 using Kovablik.Data;
@@ -13,7 +14,7 @@ using Microsoft.Extensions.Options;
 namespace Kovablik.Web.Pages.Admin;
 
 [Authorize(Policy = Policies.RegistryManager)]
-public sealed class UndangModel(KovablikDbContext db, InvitationService invitations, CurrentUser user, IOptions<KovablikOptions> options, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class UndangModel(InvitationService invitations, OrganisationService organisations, CurrentUser user, IOptions<KovablikOptions> options, IStringLocalizer<SharedResource> l) : PageModel
 {
     [BindProperty]
     public InviteInput Input { get; set; } = new();
@@ -48,7 +49,7 @@ public sealed class UndangModel(KovablikDbContext db, InvitationService invitati
         int? orgId = null;
         if (!string.IsNullOrWhiteSpace(Input.Organisation))
         {
-            var org = await Organisasi.TambahModel.ResolveParentAsync(db, Input.Organisation, ct);
+            var org = await organisations.FindByCodeOrIdAsync(Input.Organisation, ct);
             if (org is null) ModelState.AddModelError("Input.Organisation", l["Organisasi tidak ditemukan."]);
             else orgId = org.Id;
         }

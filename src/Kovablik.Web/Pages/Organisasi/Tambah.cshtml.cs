@@ -49,7 +49,7 @@ public sealed class TambahModel(KovablikDbContext db, OrganisationService servic
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var parent = await ResolveParentAsync(db, Input.Parent, ct);
+        var parent = await service.FindByCodeOrIdAsync(Input.Parent, ct);
         if (parent is null && !string.IsNullOrWhiteSpace(Input.Parent))
             ModelState.AddModelError("Input.Parent", l["Organisasi induk tidak ditemukan."]);
         if (!ModelState.IsValid) return Page();
@@ -61,15 +61,5 @@ public sealed class TambahModel(KovablikDbContext db, OrganisationService servic
         }
         TempData["Flash"] = string.Format(l["Organisasi {0} ditambahkan."], result.Value!.Name);
         return RedirectToPage("Detail", new { id = result.Value.Id });
-    }
-
-    /// <summary>People type codes ("35.78") more often than ids, so accept both.</summary>
-    public static async Task<Organisation?> ResolveParentAsync(KovablikDbContext db, string? value, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        value = value.Trim();
-        var byCode = await db.Organisations.FirstOrDefaultAsync(o => o.Code == value, ct);
-        if (byCode is not null) return byCode;
-        return int.TryParse(value, out var id) ? await db.Organisations.FirstOrDefaultAsync(o => o.Id == id, ct) : null;
     }
 }

@@ -52,7 +52,7 @@ public sealed class UbahModel(KovablikDbContext db, OrganisationService service,
         if (!await LoadAsync(id, ct)) return NotFound();
         Input = new TambahModel.OrganisationForm { Code = Organisation.Code, Name = Organisation.Name, Type = Organisation.Type, Version = Organisation.Version };
         ModelState.Clear();
-        var parent = await TambahModel.ResolveParentAsync(db, NewParent, ct);
+        var parent = await service.FindByCodeOrIdAsync(NewParent, ct);
         if (parent is null)
         {
             ModelState.AddModelError(nameof(NewParent), l["Organisasi induk tidak ditemukan."]);

@@ -1,3 +1,4 @@
+using Kovablik.Organisations;
 using System.ComponentModel.DataAnnotations;
 using Kovablik.Accounts;
 using Kovablik.Data;
@@ -14,7 +15,7 @@ using Microsoft.Extensions.Localization;
 namespace Kovablik.Web.Pages.Admin.Akun;
 
 [Authorize(Policy = Policies.RegistryManager)]
-public sealed class UbahModel(KovablikDbContext db, UserManager<AppUser> users, AccountService accounts, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class UbahModel(KovablikDbContext db, UserManager<AppUser> users, AccountService accounts, OrganisationService organisations, CurrentUser current, IStringLocalizer<SharedResource> l) : PageModel
 {
     public AppUser Account { get; private set; } = null!;
 
@@ -60,7 +61,7 @@ public sealed class UbahModel(KovablikDbContext db, UserManager<AppUser> users, 
         int? orgId = null;
         if (!string.IsNullOrWhiteSpace(Input.Organisation))
         {
-            var org = await Organisasi.TambahModel.ResolveParentAsync(db, Input.Organisation, ct);
+            var org = await organisations.FindByCodeOrIdAsync(Input.Organisation, ct);
             if (org is null) ModelState.AddModelError("Input.Organisation", l["Organisasi tidak ditemukan."]);
             else orgId = org.Id;
         }

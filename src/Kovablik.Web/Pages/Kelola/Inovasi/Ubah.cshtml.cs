@@ -15,7 +15,7 @@ namespace Kovablik.Web.Pages.Kelola.Inovasi;
 
 /// <summary>Create or edit an innovation, manage its attachments and move it through Draft → Published → Archived.</summary>
 [Authorize(Policy = Policies.InnovationEditor)]
-public sealed class UbahModel(KovablikDbContext db, InnovationService innovations, AttachmentService attachments, CurrentUser user,
+public sealed class UbahModel(KovablikDbContext db, InnovationService innovations, AttachmentService attachments, OrganisationService organisations, CurrentUser user,
     AttachmentOptions attachmentOptions, IStringLocalizer<SharedResource> l) : PageModel
 {
     public const int MaxOrganisationOptions = 300;
@@ -59,7 +59,7 @@ public sealed class UbahModel(KovablikDbContext db, InnovationService innovation
         var scope = await user.ScopeAsync(ct);
         if (!string.IsNullOrWhiteSpace(OrganisationRef))
         {
-            var org = await Organisasi.TambahModel.ResolveParentAsync(db, OrganisationRef, ct);
+            var org = await organisations.FindByCodeOrIdAsync(OrganisationRef, ct);
             if (org is null) ModelState.AddModelError(nameof(OrganisationRef), l["Organisasi tidak ditemukan."]);
             else Input.OrganisationId = org.Id;
         }
