@@ -40,6 +40,12 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<TargetGroup> TargetGroups => Set<TargetGroup>();
     public DbSet<Edition> Editions => Set<Edition>();
     public DbSet<Proposal> Proposals => Set<Proposal>();
+    public DbSet<ProposalDocument> ProposalDocuments => Set<ProposalDocument>();
+    public DbSet<ProposalLink> ProposalLinks => Set<ProposalLink>();
+    public DbSet<Announcement> Announcements => Set<Announcement>();
+    public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
+    public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
+    public DbSet<Kovablik.Notifications.Notification> Notifications => Set<Kovablik.Notifications.Notification>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -147,6 +153,10 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                 Attachment => "Attachment",
                 Edition => "Edition",
                 Proposal => "Proposal",
+                ProposalDocument => "ProposalDocument",
+                ProposalLink => "ProposalLink",
+                Announcement => "Announcement",
+                DeadlineExtension => "DeadlineExtension",
                 IdentityUserRole<string> => "AccountRole",
                 IdentityRole => "Role",
                 _ => null,

@@ -13,4 +13,10 @@ public sealed class KovablikOptions
 
     /// <summary>Absolute base URL used in emails; empty means "from the current request".</summary>
     public string PublicBaseUrl { get; set; } = "";
+
+    /// <summary>
+    /// Seconds between runs of the periodic tasks (email outbox, deadline reminders, link checks); 0 turns them off
+    /// (the tests run them by hand with a fake clock).
+    /// </summary>
+    public int PeriodicWorkSeconds { get; set; } = 30;
 }

@@ -164,6 +164,9 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.EditionService>();
         services.AddScoped<Kovablik.Competitions.Proposals.ProposalService>();
         services.AddScoped<AttachmentService>();
+        services.AddScoped<Kovablik.Notifications.NotificationService>();
+        services.AddHostedService<PeriodicWorkRunner>();
+        services.AddScoped<IPeriodicTask, NotificationEmailTask>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();
         services.AddScoped<OrganisationImportJobs>();

@@ -106,6 +106,7 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
         builder.UseSetting("ConnectionStrings:Kovablik", ConnectionString);
         builder.UseSetting("Kovablik:AutoMigrate", "true");
         builder.UseSetting("Kovablik:SeedDemo", "false");
+        builder.UseSetting("Kovablik:PeriodicWorkSeconds", "0");
         builder.UseSetting("Kovablik:PublicBaseUrl", "");
         builder.UseSetting("Files:Root", FilesDirectory);
         builder.UseSetting("Smtp:PickupDirectory", MailDirectory);

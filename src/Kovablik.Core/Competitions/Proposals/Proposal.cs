@@ -10,6 +10,20 @@ public enum ProposalStatus
     Returned = 2,
     Approved = 3,
     Withdrawn = 4,
+
+    /// <summary>Panitia asked for a repair in administrative selection: editable again until <see cref="Proposal.RepairUntil"/>.</summary>
+    Repair = 5,
+}
+
+/// <summary>Panitia's decision in administrative selection (Seleksi Administrasi).</summary>
+public enum SelectionOutcome
+{
+    Pending = 0,
+    Passed = 1,
+    Failed = 2,
+
+    /// <summary>Not yet: the unit may fix the listed reasons and resubmit until the repair deadline.</summary>
+    RepairRequested = 3,
 }
 
 /// <summary>
@@ -41,6 +55,24 @@ public sealed class Proposal : IVersioned
     public DateTimeOffset? SubmittedAt { get; set; }
     public DateTimeOffset? ApprovedAt { get; set; }
 
+    public SelectionOutcome Selection { get; set; }
+
+    /// <summary>Reason codes (<see cref="Validation.ReasonCodes.Code"/>) of the selection decision.</summary>
+    public List<string> SelectionReasons { get; set; } = [];
+
+    public string? SelectionNote { get; set; }
+    public DateTimeOffset? SelectionDecidedAt { get; set; }
+    public string? SelectionDecidedByUserId { get; set; }
+
+    /// <summary>When the result was announced; until then the unit sees "Pending" (a repair request is sent at once).</summary>
+    public DateTimeOffset? SelectionPublishedAt { get; set; }
+
+    /// <summary>End of the repair window when <see cref="Selection"/> is <see cref="SelectionOutcome.RepairRequested"/>.</summary>
+    public DateTimeOffset? RepairUntil { get; set; }
+
+    public List<ProposalDocument> Documents { get; set; } = [];
+    public List<ProposalLink> Links { get; set; } = [];
+
     /// <summary>The innovation as it was at submission (JSON), frozen.</summary>
     public string? SnapshotJson { get; set; }
 
@@ -50,7 +82,7 @@ public sealed class Proposal : IVersioned
     /// <summary>Optimistic concurrency token, renewed on every save.</summary>
     public Guid Version { get; set; }
 
-    public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.Returned;
+    public bool IsEditable => Status is ProposalStatus.Draft or ProposalStatus.Returned or ProposalStatus.Repair;
 
     public string Section(string key) => Sections.FirstOrDefault(s => s.Key == key)?.Text ?? "";
 }

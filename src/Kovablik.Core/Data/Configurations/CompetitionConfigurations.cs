@@ -53,5 +53,75 @@ internal sealed class ProposalEntityTypeConfiguration : IEntityTypeConfiguration
         b.HasOne(p => p.Organisation).WithMany().HasForeignKey(p => p.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(p => new { p.EditionId, p.OrganisationId, p.Status });
         b.HasIndex(p => new { p.EditionId, p.InnovationId });
+        b.Property(p => p.SelectionNote).HasMaxLength(4000);
+        b.Property(p => p.SelectionDecidedByUserId).HasMaxLength(450);
+        b.HasMany(p => p.Documents).WithOne().HasForeignKey(d => d.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(p => p.Links).WithOne().HasForeignKey(d => d.ProposalId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
+
+internal sealed class ProposalDocumentEntityTypeConfiguration : IEntityTypeConfiguration<ProposalDocument>
+{
+    public void Configure(EntityTypeBuilder<ProposalDocument> b)
+    {
+        b.ToTable("proposal_documents");
+        b.Property(d => d.SlotKey).HasMaxLength(50).IsRequired();
+        b.Property(d => d.OriginalFileName).HasMaxLength(255).IsRequired();
+        b.Property(d => d.StorageKey).HasMaxLength(100).IsRequired();
+        b.Property(d => d.ContentType).HasMaxLength(150).IsRequired();
+        b.Property(d => d.Sha256).HasMaxLength(64).IsRequired();
+        b.Property(d => d.UploadedByUserId).HasMaxLength(450);
+        b.HasIndex(d => new { d.ProposalId, d.SlotKey });
+    }
+}
+
+internal sealed class ProposalLinkEntityTypeConfiguration : IEntityTypeConfiguration<ProposalLink>
+{
+    public void Configure(EntityTypeBuilder<ProposalLink> b)
+    {
+        b.ToTable("proposal_links");
+        b.Property(d => d.Url).HasMaxLength(2000).IsRequired();
+        b.Property(d => d.Label).HasMaxLength(200);
+        b.Property(d => d.DurationNote).HasMaxLength(200);
+        b.Property(d => d.CheckMessage).HasMaxLength(1000);
+        b.HasIndex(d => d.ProposalId);
+        b.HasIndex(d => new { d.CheckStatus, d.CheckedAt });
+    }
+}
+
+internal sealed class AnnouncementEntityTypeConfiguration : IEntityTypeConfiguration<Announcement>
+{
+    public void Configure(EntityTypeBuilder<Announcement> b)
+    {
+        b.ToTable("announcements");
+        b.Property(a => a.Title).HasMaxLength(300).IsRequired();
+        b.Property(a => a.Body).HasMaxLength(100_000).IsRequired();
+        b.Property(a => a.PublishedByUserId).HasMaxLength(450);
+        b.HasOne<Edition>().WithMany().HasForeignKey(a => a.EditionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.EditionId, a.PublishedAt });
+    }
+}
+
+internal sealed class DeadlineExtensionEntityTypeConfiguration : IEntityTypeConfiguration<DeadlineExtension>
+{
+    public void Configure(EntityTypeBuilder<DeadlineExtension> b)
+    {
+        b.ToTable("deadline_extensions");
+        b.Property(x => x.Reason).HasMaxLength(2000).IsRequired();
+        b.Property(x => x.ByUserId).HasMaxLength(450);
+        b.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Announcement>().WithMany().HasForeignKey(x => x.AnnouncementId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => x.EditionId);
+    }
+}
+
+internal sealed class ReminderDispatchEntityTypeConfiguration : IEntityTypeConfiguration<ReminderDispatch>
+{
+    public void Configure(EntityTypeBuilder<ReminderDispatch> b)
+    {
+        b.ToTable("reminder_dispatches");
+        b.Property(x => x.Kind).HasMaxLength(10).IsRequired();
+        b.HasOne<Edition>().WithMany().HasForeignKey(x => x.EditionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(x => new { x.EditionId, x.OrganisationId, x.Kind, x.ClosesAt }).IsUnique();
     }
 }

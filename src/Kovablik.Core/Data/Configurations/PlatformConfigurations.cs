@@ -52,3 +52,18 @@ internal sealed class AppUserEntityTypeConfiguration : IEntityTypeConfiguration<
         b.HasOne(u => u.Organisation).WithMany().HasForeignKey(u => u.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class NotificationEntityTypeConfiguration : IEntityTypeConfiguration<Kovablik.Notifications.Notification>
+{
+    public void Configure(EntityTypeBuilder<Kovablik.Notifications.Notification> b)
+    {
+        b.ToTable("notifications");
+        b.Property(n => n.UserId).HasMaxLength(450).IsRequired();
+        b.Property(n => n.Title).HasMaxLength(1000).IsRequired();
+        b.Property(n => n.Body).HasMaxLength(8000).IsRequired();
+        b.Property(n => n.Link).HasMaxLength(500);
+        b.Property(n => n.EmailTo).HasMaxLength(256);
+        b.HasIndex(n => new { n.UserId, n.ReadAt, n.Id });
+        b.HasIndex(n => new { n.EmailState, n.Id });
+    }
+}

@@ -215,6 +215,85 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Announcement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("character varying(100000)");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("PublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "PublishedAt");
+
+                    b.ToTable("announcements", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.DeadlineExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int?>("AnnouncementId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("NewClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PreviousClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("deadline_extensions", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.Edition", b =>
                 {
                     b.Property<int>("Id")
@@ -305,6 +384,9 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.Property<int>("OrganisationId")
                         .HasColumnType("integer");
 
+                    b.Property<DateTimeOffset?>("RepairUntil")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(4000)
                         .HasColumnType("character varying(4000)");
@@ -312,6 +394,27 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.PrimitiveCollection<List<int>>("SdgIds")
                         .IsRequired()
                         .HasColumnType("integer[]");
+
+                    b.Property<int>("Selection")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("SelectionDecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("SelectionDecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("SelectionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateTimeOffset?>("SelectionPublishedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.PrimitiveCollection<List<string>>("SelectionReasons")
+                        .IsRequired()
+                        .HasColumnType("text[]");
 
                     b.Property<string>("SnapshotJson")
                         .HasColumnType("text");
@@ -345,6 +448,142 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.HasIndex("EditionId", "OrganisationId", "Status");
 
                     b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SlotKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "SlotKey");
+
+                    b.ToTable("proposal_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CheckMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<int>("CheckStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("CheckedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DurationNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("CheckStatus", "CheckedAt");
+
+                    b.ToTable("proposal_links", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.ReminderDispatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("ClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "OrganisationId", "Kind", "ClosesAt")
+                        .IsUnique();
+
+                    b.ToTable("reminder_dispatches", (string)null);
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.Attachment", b =>
@@ -616,6 +855,61 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.ToTable("target_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("EmailSentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("EmailState")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("EmailTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset?>("ReadAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailState", "Id");
+
+                    b.HasIndex("UserId", "ReadAt", "Id");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Kovablik.Organisations.Organisation", b =>
@@ -1025,6 +1319,29 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Announcement", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.DeadlineExtension", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Announcement", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.Edition", b =>
                 {
                     b.OwnsMany("Kovablik.Competitions.EditionCluster", "Clusters", b1 =>
@@ -1281,6 +1598,33 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.Navigation("Sections");
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalDocument", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Proposals.Proposal", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalLink", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Proposals.Proposal", null)
+                        .WithMany("Links")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.ReminderDispatch", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kovablik.Innovations.Attachment", b =>
                 {
                     b.HasOne("Kovablik.Innovations.Innovation", null)
@@ -1386,6 +1730,13 @@ namespace Kovablik.Data.Migrations.Postgres
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.Proposal", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.Innovation", b =>

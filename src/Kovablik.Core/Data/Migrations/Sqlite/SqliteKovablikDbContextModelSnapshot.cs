@@ -209,6 +209,81 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.ToTable("invitations", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Announcement", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(100000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("PublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("PublishedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "PublishedAt");
+
+                    b.ToTable("announcements", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.DeadlineExtension", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AnnouncementId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("NewClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PreviousClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AnnouncementId");
+
+                    b.HasIndex("EditionId");
+
+                    b.ToTable("deadline_extensions", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.Edition", b =>
                 {
                     b.Property<int>("Id")
@@ -295,11 +370,35 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.Property<int>("OrganisationId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<long?>("RepairUntil")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("ReturnComment")
                         .HasMaxLength(4000)
                         .HasColumnType("TEXT");
 
                     b.PrimitiveCollection<string>("SdgIds")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Selection")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("SelectionDecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SelectionDecidedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SelectionNote")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("SelectionPublishedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.PrimitiveCollection<string>("SelectionReasons")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
@@ -335,6 +434,138 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.HasIndex("EditionId", "OrganisationId", "Status");
 
                     b.ToTable("proposals", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalDocument", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OriginalFileName")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Size")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlotKey")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StorageKey")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("UploadedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UploadedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId", "SlotKey");
+
+                    b.ToTable("proposal_documents", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalLink", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckMessage")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("CheckedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DurationNote")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("HttpStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProposalId");
+
+                    b.HasIndex("CheckStatus", "CheckedAt");
+
+                    b.ToTable("proposal_links", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.ReminderDispatch", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("OrganisationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId", "OrganisationId", "Kind", "ClosesAt")
+                        .IsUnique();
+
+                    b.ToTable("reminder_dispatches", (string)null);
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.Attachment", b =>
@@ -598,6 +829,59 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.ToTable("target_groups", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Notifications.Notification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailAttempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("EmailSentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EmailState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EmailTo")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Link")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("ReadAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EmailState", "Id");
+
+                    b.HasIndex("UserId", "ReadAt", "Id");
+
+                    b.ToTable("notifications", (string)null);
                 });
 
             modelBuilder.Entity("Kovablik.Organisations.Organisation", b =>
@@ -997,6 +1281,29 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Announcement", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.DeadlineExtension", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Announcement", null)
+                        .WithMany()
+                        .HasForeignKey("AnnouncementId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.Edition", b =>
                 {
                     b.OwnsMany("Kovablik.Competitions.EditionCluster", "Clusters", b1 =>
@@ -1253,6 +1560,33 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.Navigation("Sections");
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalDocument", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Proposals.Proposal", null)
+                        .WithMany("Documents")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalLink", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Proposals.Proposal", null)
+                        .WithMany("Links")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.ReminderDispatch", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kovablik.Innovations.Attachment", b =>
                 {
                     b.HasOne("Kovablik.Innovations.Innovation", null)
@@ -1358,6 +1692,13 @@ namespace Kovablik.Data.Migrations.Sqlite
                         .HasForeignKey("UserId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.Proposal", b =>
+                {
+                    b.Navigation("Documents");
+
+                    b.Navigation("Links");
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.Innovation", b =>
