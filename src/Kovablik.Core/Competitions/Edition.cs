@@ -78,6 +78,9 @@ public sealed class FormRule
     public required string Title { get; set; }
     public bool Required { get; set; }
     public int WordLimit { get; set; }
+
+    /// <summary>The guiding question printed above the section; also what the validator's "copies the prompt" flag compares with.</summary>
+    public string Prompt { get; set; } = "";
 }
 
 /// <summary>A typed upload slot with a size cap.</summary>

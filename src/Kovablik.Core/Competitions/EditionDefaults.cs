@@ -47,7 +47,33 @@ public static class EditionDefaults
     };
 
     private static FormRule Rule(string key, string title, int words, bool required = true) =>
-        new() { Key = key, Title = title, Required = required, WordLimit = words };
+        new() { Key = key, Title = title, Required = required, WordLimit = words, Prompt = Prompts.GetValueOrDefault(key, "") };
+
+    /// <summary>
+    /// Guiding questions, our wording of what each KIPP aspect asks for (the criteria of PermenPANRB 30/2014 and the
+    /// KIPP technical guideline in ../shared/domain.md §1); organisers may rewrite them per edition.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> Prompts = new Dictionary<string, string>
+    {
+        ["Ringkasan"] = "Ringkaslah inovasi: masalah yang diatasi, apa yang dilakukan, dan hasil yang sudah dicapai.",
+        ["LatarBelakang"] = "Jelaskan masalah pelayanan publik yang melatarbelakangi inovasi dan tujuan yang ingin dicapai.",
+        ["Kebaruan"] = "Jelaskan apa yang baru atau berbeda dari inovasi ini dibandingkan cara pelayanan sebelumnya.",
+        ["Implementasi"] = "Jelaskan bagaimana inovasi dijalankan: langkah, waktu, pelaksana, dan hasil implementasinya.",
+        ["Signifikansi"] = "Jelaskan manfaat dan dampak inovasi bagi masyarakat dengan data sebelum dan sesudah.",
+        ["Adaptabilitas"] = "Jelaskan apakah inovasi dapat atau telah ditiru oleh unit atau daerah lain, dan bagaimana caranya.",
+        ["SumberDaya"] = "Jelaskan sumber daya manusia, anggaran, dan sarana yang digunakan untuk menjalankan inovasi.",
+        ["StrategiKeberlanjutan"] = "Jelaskan strategi agar inovasi tetap berjalan: kebijakan, kelembagaan, dan pendanaan.",
+        ["KontribusiSdg"] = "Jelaskan kontribusi inovasi terhadap tujuan SDG yang dipilih.",
+        ["Kolaborasi"] = "Jelaskan pihak yang terlibat dalam inovasi dan peran masing-masing.",
+        ["Inspirasi"] = "Jelaskan inovasi yang menjadi inspirasi replikasi ini dan asalnya.",
+        ["ProsesReplikasi"] = "Jelaskan proses mereplikasi inovasi: tahapan dan penyesuaian yang dilakukan.",
+        ["FaktorPembeda"] = "Jelaskan perbedaan inovasi replikasi ini dengan inovasi aslinya.",
+        ["DeskripsiAwal"] = "Jelaskan inovasi awal yang pernah meraih penghargaan.",
+        ["Pembaruan"] = "Jelaskan pembaruan atau peningkatan yang dilakukan sejak inovasi meraih penghargaan.",
+        ["Dampak"] = "Jelaskan dampak inovasi setelah pembaruan, dengan data.",
+        ["PenguatanSumberDaya"] = "Jelaskan penguatan sumber daya yang dilakukan untuk inovasi ini.",
+        ["StrategiPenguatan"] = "Jelaskan strategi penguatan agar inovasi berkelanjutan.",
+    };
 
     private static List<DocumentSlot> Documents() =>
     [

@@ -42,6 +42,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Proposal> Proposals => Set<Proposal>();
     public DbSet<ProposalDocument> ProposalDocuments => Set<ProposalDocument>();
     public DbSet<ProposalLink> ProposalLinks => Set<ProposalLink>();
+    public DbSet<ProposalFingerprint> ProposalFingerprints => Set<ProposalFingerprint>();
     public DbSet<Announcement> Announcements => Set<Announcement>();
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();

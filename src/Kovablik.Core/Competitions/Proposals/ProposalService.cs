@@ -129,14 +129,53 @@ public sealed class ProposalService(KovablikDbContext db)
     {
         var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == p.EditionId, ct);
         var innovation = await db.Innovations.AsNoTracking().Include(i => i.Organisation).FirstAsync(i => i.Id == p.InnovationId, ct);
-        var others = await db.Proposals.AsNoTracking()
+        var titles = await db.Proposals.AsNoTracking()
             .Where(o => o.EditionId == p.EditionId && o.Id != p.Id && o.Status != ProposalStatus.Withdrawn)
-            .Select(o => new { o.Title, o.Sections, o.InnovationId }).ToListAsync(ct);
+            .Select(o => o.Title).ToListAsync(ct);
         var submitted = await CountSubmittedAsync(p, ct);
         return Checklist(p, edition, innovation.StartedOn, innovation.Organisation.Type,
-            others.Select(o => new KnownTitle(o.Title, edition.Name)).ToList(),
-            others.Select(o => new OtherProposal(o.Title, o.Sections.ToDictionary(s => s.Key, s => s.Text))).ToList(),
+            titles.Select(t => new KnownTitle(t, edition.Name)).ToList(),
+            await ReuseCandidatesAsync(p, ct),
             submitted);
+    }
+
+    /// <summary>How many of the best fingerprint matches are compared word by word.</summary>
+    public const int MaxReuseCandidates = 20;
+
+    /// <summary>
+    /// The submitted proposals that may share a 30-word run with this one: those sharing a winnowing fingerprint
+    /// (one indexed query), best first. Reading every proposal of the edition instead costs tens of megabytes per
+    /// check once an edition has thousands of entries.
+    /// </summary>
+    private async Task<List<OtherProposal>> ReuseCandidatesAsync(Proposal p, CancellationToken ct)
+    {
+        var hashes = Fingerprints(p).ToList();
+        if (hashes.Count == 0) return [];
+        var ids = await db.ProposalFingerprints.AsNoTracking()
+            .Where(f => f.EditionId == p.EditionId && f.ProposalId != p.Id && hashes.Contains(f.Hash))
+            .GroupBy(f => f.ProposalId)
+            .OrderByDescending(g => g.Count())
+            .Select(g => g.Key)
+            .Take(MaxReuseCandidates)
+            .ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        var others = await db.Proposals.AsNoTracking().Where(o => ids.Contains(o.Id) && o.Status != ProposalStatus.Withdrawn)
+            .Select(o => new { o.Title, o.Sections }).ToListAsync(ct);
+        return others.Select(o => new OtherProposal(o.Title, o.Sections.ToDictionary(s => s.Key, s => s.Text))).ToList();
+    }
+
+    private static HashSet<long> Fingerprints(Proposal p)
+    {
+        var all = new HashSet<long>();
+        foreach (var s in p.Sections) all.UnionWith(TextOverlap.Fingerprints(TextOverlap.NormalisedWords(s.Text)));
+        return all;
+    }
+
+    /// <summary>Indexes a submitted proposal's text for the verbatim-reuse check (replacing an earlier submission's).</summary>
+    private async Task IndexTextAsync(Proposal p, CancellationToken ct)
+    {
+        await db.ProposalFingerprints.Where(f => f.ProposalId == p.Id).ExecuteDeleteAsync(ct);
+        db.ProposalFingerprints.AddRange(Fingerprints(p).Select(h => new ProposalFingerprint { ProposalId = p.Id, EditionId = p.EditionId, Hash = h }));
     }
 
     /// <summary>Maps the proposal and its edition onto the pure validator.</summary>
@@ -163,7 +202,13 @@ public sealed class ProposalService(KovablikDbContext db)
             SdgIds = p.SdgIds,
             OrganisationType = organisationType.ToString(),
         };
-        var context = new ValidationContext { OtherTitles = otherTitles, OtherProposals = otherProposals, SubmittedByOrganisation = submittedByOrganisation };
+        var context = new ValidationContext
+        {
+            OtherTitles = otherTitles,
+            OtherProposals = otherProposals,
+            SubmittedByOrganisation = submittedByOrganisation,
+            Prompts = group?.Sections.Where(s => !string.IsNullOrWhiteSpace(s.Prompt)).ToDictionary(s => s.Key, s => s.Prompt) ?? [],
+        };
         var findings = ProposalValidator.Validate(draft, rules, context);
         var counts = rules.Sections.Select(s => new SectionCount(s.Key, s.Title, s.Required, s.WordLimit ?? 0,
             IndonesianWordCounter.Count(draft.Sections.GetValueOrDefault(s.Key)))).ToList();
@@ -214,6 +259,7 @@ public sealed class ProposalService(KovablikDbContext db)
                 current.SubmittedAt = db.Time.GetUtcNow();
                 current.ReturnComment = null;
                 current.SnapshotJson = snapshot;
+                await IndexTextAsync(current, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return Result<Proposal>.Ok(current);
@@ -253,6 +299,7 @@ public sealed class ProposalService(KovablikDbContext db)
         var deadline = RegistrationProblem(edition!);
         if (deadline is not null) return Result<Proposal>.Invalid("", "Proposal hanya dapat ditarik sebelum pendaftaran ditutup.");
         p.Status = ProposalStatus.Withdrawn;
+        await db.ProposalFingerprints.Where(f => f.ProposalId == p.Id).ExecuteDeleteAsync(ct);
         return await SaveAsync(p, ct);
     }
 

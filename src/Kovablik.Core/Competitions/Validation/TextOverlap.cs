@@ -60,4 +60,52 @@ public static class TextOverlap
         }
         return result;
     }
+
+    /// <summary>Words per hashed k-gram in <see cref="Fingerprints"/>.</summary>
+    public const int FingerprintGram = 15;
+
+    /// <summary>Consecutive k-grams a fingerprint is chosen from (winnowing window).</summary>
+    public const int FingerprintWindow = 16;
+
+    /// <summary>
+    /// Winnowing fingerprints (Schleimer, Wilkerson, Aiken 2003): the smallest hash of every window of
+    /// <see cref="FingerprintWindow"/> consecutive <see cref="FingerprintGram"/>-word grams. Two texts sharing a run
+    /// of at least <c>Window + Gram - 1</c> = 30 words are guaranteed to share a fingerprint, while a text keeps only
+    /// about 2/(Window+1) of its grams, so the edition's proposals can be indexed and candidates found with one
+    /// indexed query instead of reading every proposal. Hashes are stable across processes (FNV-1a) because they are
+    /// stored.
+    /// </summary>
+    public static HashSet<long> Fingerprints(IReadOnlyList<string> words)
+    {
+        var result = new HashSet<long>();
+        if (words.Count < FingerprintGram) return result;
+        var wordHashes = words.Select(StableHash).ToArray();
+        var grams = new long[words.Count - FingerprintGram + 1];
+        for (var i = 0; i < grams.Length; i++)
+        {
+            var h = unchecked((long)14695981039346656037UL);
+            for (var k = 0; k < FingerprintGram; k++) h = unchecked((h ^ wordHashes[i + k]) * 1099511628211L);
+            grams[i] = h;
+        }
+        if (grams.Length <= FingerprintWindow)
+        {
+            result.Add(grams.Min());
+            return result;
+        }
+        for (var start = 0; start + FingerprintWindow <= grams.Length; start++)
+        {
+            var min = grams[start];
+            for (var i = start + 1; i < start + FingerprintWindow; i++)
+                if (grams[i] < min) min = grams[i];
+            result.Add(min);
+        }
+        return result;
+    }
+
+    private static long StableHash(string word)
+    {
+        var h = unchecked((long)14695981039346656037UL);
+        foreach (var c in word) h = unchecked((h ^ c) * 1099511628211L);
+        return h;
+    }
 }

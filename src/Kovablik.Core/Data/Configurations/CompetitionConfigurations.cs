@@ -125,3 +125,14 @@ internal sealed class ReminderDispatchEntityTypeConfiguration : IEntityTypeConfi
         b.HasIndex(x => new { x.EditionId, x.OrganisationId, x.Kind, x.ClosesAt }).IsUnique();
     }
 }
+
+internal sealed class ProposalFingerprintEntityTypeConfiguration : IEntityTypeConfiguration<ProposalFingerprint>
+{
+    public void Configure(EntityTypeBuilder<ProposalFingerprint> b)
+    {
+        b.ToTable("proposal_fingerprints");
+        b.HasKey(f => new { f.ProposalId, f.Hash });
+        b.HasOne<Proposal>().WithMany().HasForeignKey(f => f.ProposalId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(f => new { f.EditionId, f.Hash });
+    }
+}

@@ -283,6 +283,36 @@ public abstract class ProposalApiTests(DatabaseProvider provider) : IntegrationT
         var next = await CreateAsync(s);
         Assert.Equal(3, (await (await s.Operator.GetAsync($"{Base}/{next.Id}/checklist", Ct)).ShouldBeOk<ProposalChecklistDto>()).QuotaLeft);
     }
+
+    [Fact]
+    public async Task Text_copied_from_a_submitted_proposal_is_flagged_through_the_fingerprint_index()
+    {
+        var s = await SetupAsync();
+        var source = await FillAsync(s.Operator, await CreateAsync(s));
+        source = await (await s.Operator.PostJsonAsync($"{Base}/{source.Id}/submit", new ProposalActionInput(source.Version))).ShouldBeOk<ProposalDto>();
+        Assert.True(await App.WithDbAsync(db => db.ProposalFingerprints.AnyAsync(f => f.ProposalId == source.Id, Ct)));
+
+        // Another unit pastes 35 consecutive words of the submitted Implementasi into its own.
+        var otherOrg = await App.CreateOrganisationAsync("UPT Penyalin", (await App.KabKotaAsync()).Id);
+        var copier = App.ClientFor(await App.CreateUserAsync(Roles.Operator, otherOrg.Id));
+        var copy = await FillAsync(copier, await CreateAsync(s with { Org = otherOrg, Operator = copier }));
+        var pasted = string.Join(' ', source.Sections["Implementasi"].Split(' ').Skip(2).Take(35));
+        copy = await (await copier.PutJsonAsync($"{Base}/{copy.Id}/draft", new ProposalDraftInput
+        {
+            Sections = new() { ["Implementasi"] = Words("milik", 20) + " " + pasted }, ExpectedVersion = copy.Version,
+        })).ShouldBeOk<ProposalDto>();
+        var finding = Assert.Single((await (await copier.GetAsync($"{Base}/{copy.Id}/checklist", Ct)).ShouldBeOk<ProposalChecklistDto>()).Findings,
+            f => f.Code == "ISIAN_MENYALIN_PROPOSAL_LAIN");
+        Assert.Equal("Implementasi", finding.SectionKey);
+        Assert.Contains("35 kata", finding.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain(source.Title, finding.Message, StringComparison.Ordinal);
+
+        // Withdrawn, the source leaves the index and the flag goes.
+        await (await s.Operator.PostJsonAsync($"{Base}/{source.Id}/withdraw", new ProposalActionInput(source.Version))).ShouldBeOk<ProposalDto>();
+        Assert.False(await App.WithDbAsync(db => db.ProposalFingerprints.AnyAsync(f => f.ProposalId == source.Id, Ct)));
+        Assert.DoesNotContain((await (await copier.GetAsync($"{Base}/{copy.Id}/checklist", Ct)).ShouldBeOk<ProposalChecklistDto>()).Findings,
+            f => f.Code == "ISIAN_MENYALIN_PROPOSAL_LAIN");
+    }
 }
 
 public sealed class ProposalApiTestsSqlite() : ProposalApiTests(DatabaseProvider.Sqlite);

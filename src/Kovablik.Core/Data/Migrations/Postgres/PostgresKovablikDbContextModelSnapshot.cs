@@ -501,6 +501,24 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.ToTable("proposal_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalFingerprint", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ProposalId", "Hash");
+
+                    b.HasIndex("EditionId", "Hash");
+
+                    b.ToTable("proposal_fingerprints", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1492,6 +1510,9 @@ namespace Kovablik.Data.Migrations.Postgres
                                     b2.Property<string>("Key")
                                         .IsRequired();
 
+                                    b2.Property<string>("Prompt")
+                                        .IsRequired();
+
                                     b2.Property<bool>("Required");
 
                                     b2.Property<string>("Title")
@@ -1602,6 +1623,15 @@ namespace Kovablik.Data.Migrations.Postgres
                 {
                     b.HasOne("Kovablik.Competitions.Proposals.Proposal", null)
                         .WithMany("Documents")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalFingerprint", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Proposals.Proposal", null)
+                        .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();

@@ -487,6 +487,24 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.ToTable("proposal_documents", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalFingerprint", b =>
+                {
+                    b.Property<int>("ProposalId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Hash")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ProposalId", "Hash");
+
+                    b.HasIndex("EditionId", "Hash");
+
+                    b.ToTable("proposal_fingerprints", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalLink", b =>
                 {
                     b.Property<int>("Id")
@@ -1454,6 +1472,9 @@ namespace Kovablik.Data.Migrations.Sqlite
                                     b2.Property<string>("Key")
                                         .IsRequired();
 
+                                    b2.Property<string>("Prompt")
+                                        .IsRequired();
+
                                     b2.Property<bool>("Required");
 
                                     b2.Property<string>("Title")
@@ -1564,6 +1585,15 @@ namespace Kovablik.Data.Migrations.Sqlite
                 {
                     b.HasOne("Kovablik.Competitions.Proposals.Proposal", null)
                         .WithMany("Documents")
+                        .HasForeignKey("ProposalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Proposals.ProposalFingerprint", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Proposals.Proposal", null)
+                        .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
