@@ -47,7 +47,7 @@ public static class DatabaseSetup
     }
 
     public static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
-        o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations"));
+        o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations")).AddInterceptors(SqliteWriteGate.Instance);
 
     public static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
         o.UseNpgsql(cs, s => s.MigrationsHistoryTable("__ef_migrations"));
