@@ -193,7 +193,12 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
         // An edition's structure lives in owned JSON documents, which are not properties of the row: log the new value.
         if (entry.Entity is Edition or Proposal && entry.State == EntityState.Modified)
             foreach (var n in entry.Navigations)
-                if (n.Metadata.TargetEntityType.IsOwned() && n.IsModified) result[n.Metadata.Name] = n.CurrentValue;
+                if (n.Metadata.TargetEntityType.IsOwned() && n.IsModified)
+                    // Autosave rewrites a proposal's text every few seconds: log the shape (words per section), not
+                    // another full copy of the text per keystroke pause. The text itself is the proposal row.
+                    result[n.Metadata.Name] = n.CurrentValue is IEnumerable<ProposalSection> sections
+                        ? sections.ToDictionary(x => x.Key, x => Kovablik.Competitions.Validation.IndonesianWordCounter.Count(x.Text))
+                        : n.CurrentValue;
         foreach (var p in entry.Properties)
         {
             var name = p.Metadata.Name;

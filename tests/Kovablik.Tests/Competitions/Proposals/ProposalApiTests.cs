@@ -111,6 +111,13 @@ public abstract class ProposalApiTests(DatabaseProvider provider) : IntegrationT
         Assert.Equal("Latar belakang yang ditulis.", stored.Section("LatarBelakang"));
         Assert.Equal("Judul Baru Proposal", stored.Title);
         Assert.Equal(saved.Version, stored.Version);
+
+        // The audit log records the change with words per section, not one more copy of the text per autosave.
+        var key = p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var audit = await App.WithDbAsync(db => db.AuditEntries.Where(a => a.EntityType == "Proposal" && a.EntityId == key && a.Action == "Update")
+            .OrderByDescending(a => a.Id).Select(a => a.ChangesJson).FirstAsync(Ct));
+        Assert.Contains("\"LatarBelakang\":4", audit, StringComparison.Ordinal);
+        Assert.DoesNotContain("ditulis", audit, StringComparison.Ordinal);
     }
 
     [Fact]
