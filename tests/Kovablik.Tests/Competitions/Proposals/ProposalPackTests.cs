@@ -389,10 +389,10 @@ public abstract class ProposalPackTests(DatabaseProvider provider) : Integration
         var diffPage = await compared.HtmlAsync();
         var row = diffPage.QuerySelector($"tr[data-key='{ProposalPack.SectionPrefix}Kolaborasi']")!;
         Assert.Equal("ChangedInPack", row.GetAttribute("data-status"));
-        Assert.Contains("berubah di paket", row.TextContent, StringComparison.Ordinal);
+        Assert.Contains("Berubah di paket", row.TextContent, StringComparison.Ordinal);
         Assert.Contains("Kolaborasi ditulis luring", row.TextContent, StringComparison.Ordinal);
         Assert.Single(diffPage.QuerySelectorAll("tr[data-status='ChangedInPack']"));
-        Assert.Contains("tidak berubah", Http.TextOf(diffPage), StringComparison.Ordinal);
+        Assert.Contains("Tidak berubah", Http.TextOf(diffPage), StringComparison.Ordinal);
         Assert.Equal(s.Proposal.Version, (await StoredAsync(id)).Version);
 
         var apply = diffPage.QuerySelectorAll("form").OfType<IHtmlFormElement>().Single(f => f.Action.Contains("handler=Apply", StringComparison.Ordinal));

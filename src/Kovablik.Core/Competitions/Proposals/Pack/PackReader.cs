@@ -14,18 +14,14 @@ namespace Kovablik.Competitions.Proposals.Pack;
 public static class PackReader
 {
     public const string NotZipMessage = "Berkas bukan paket ZIP yang valid. Unggah berkas .zip yang diunduh dari halaman paket luring.";
-    public const string TooLargeMessage = "Paket terlalu besar (maksimal {0} MB setelah diekstrak, {1} berkas).";
-    public const string UnsafeNameMessage = "Paket berisi nama berkas yang tidak aman: {0}";
     public const string NoWorkbookMessage = "Paket tidak berisi proposal.xlsx.";
-    public const string BadWorkbookMessage = "proposal.xlsx tidak dapat dibaca. Pastikan berkas disimpan sebagai Excel (.xlsx) tanpa mengubah lembar Proposal.";
+    public const string BadWorkbookMessage = "Berkas proposal.xlsx tidak dapat dibaca. Pastikan berkas disimpan sebagai Excel (.xlsx) tanpa mengubah lembar Proposal.";
     public const string BadFormatMessage = "Versi format paket tidak dikenal. Unduh paket baru dari halaman paket luring.";
-    public const string UnknownKeyMessage = "Baris tidak dikenal di lembar Proposal: {0}";
-    public const string TooLongMessage = "Isian {0} terlalu panjang (maksimal {1} karakter).";
 
     public static async Task<Result<PackContent>> ReadAsync(Stream upload, CancellationToken ct = default)
     {
         var bytes = await ReadCappedAsync(upload, ProposalPack.MaxPackBytes, ct);
-        if (bytes is null) return Invalid(Message.Format(TooLargeMessage, ProposalPack.MaxUncompressedBytes / (1024 * 1024), ProposalPack.MaxEntries));
+        if (bytes is null) return Invalid(Message.Format("Paket terlalu besar (maksimal {0} MB setelah diekstrak, {1} berkas).", ProposalPack.MaxUncompressedBytes / (1024 * 1024), ProposalPack.MaxEntries));
         var entries = Inflate(bytes, out var problem);
         if (entries is null) return Invalid(problem!);
 
@@ -60,7 +56,7 @@ public static class PackReader
     internal static Dictionary<string, byte[]>? Inflate(byte[] zip, out string? problem)
     {
         problem = null;
-        var tooLarge = Message.Format(TooLargeMessage, ProposalPack.MaxUncompressedBytes / (1024 * 1024), ProposalPack.MaxEntries);
+        var tooLarge = Message.Format("Paket terlalu besar (maksimal {0} MB setelah diekstrak, {1} berkas).", ProposalPack.MaxUncompressedBytes / (1024 * 1024), ProposalPack.MaxEntries);
         try
         {
             using var archive = new ZipArchive(new MemoryStream(zip, writable: false), ZipArchiveMode.Read);
@@ -76,7 +72,7 @@ public static class PackReader
                 var name = entry.FullName;
                 if (!IsSafeName(name))
                 {
-                    problem = Message.Format(UnsafeNameMessage, name);
+                    problem = Message.Format("Paket berisi nama berkas yang tidak aman: {0}", name);
                     return null;
                 }
                 if (name.EndsWith('/')) continue;
@@ -155,12 +151,12 @@ public static class PackReader
                     || (key.StartsWith(ProposalPack.SectionPrefix, StringComparison.Ordinal) && key.Length > ProposalPack.SectionPrefix.Length);
                 if (!editable || !seen.Add(key))
                 {
-                    problem = Message.Format(UnknownKeyMessage, key);
+                    problem = Message.Format("Baris tidak dikenal di lembar Proposal: {0}", key);
                     return null;
                 }
                 if (value.Length > ProposalService.MaxSectionLength)
                 {
-                    problem = Message.Format(TooLongMessage, row.Cell(ProposalPack.ColLabel).GetString(), ProposalService.MaxSectionLength);
+                    problem = Message.Format("Isian {0} terlalu panjang (maksimal {1} karakter).", row.Cell(ProposalPack.ColLabel).GetString(), ProposalService.MaxSectionLength);
                     return null;
                 }
                 fields.Add(new PackField(key, Normalise(value), hasBase ? Normalise(row.Cell(ProposalPack.ColBase).GetString()) : null));

@@ -20,16 +20,10 @@ namespace Kovablik.Competitions.Proposals.Pack;
 /// </summary>
 public sealed class ProposalPackService(KovablikDbContext db, ProposalService proposals, IFileStore files)
 {
-    public const string OtherProposalMessage = "Paket ini milik proposal #{0}, bukan proposal #{1}. Unggah paket yang diunduh dari proposal ini.";
-    public const string UnknownSectionMessage = "Bagian tidak dikenal pada formulir kelompok ini: {0}";
-    public const string UnknownCategoryMessage = "Kategori tidak dikenal: {0}. Tulis nomor ID dari lembar Referensi.";
-    public const string UnknownSdgMessage = "Tujuan SDG tidak dikenal: {0}. Tulis nomor ID dari lembar Referensi.";
     public const string EmptyTitleMessage = "Judul tidak boleh kosong.";
-    public const string ConflictMessage = "Perubahan tidak diterapkan karena ada konflik pada: {0}. Bagian ini diubah daring dan di paket sejak paket diunduh. Pilih teks yang dipertahankan, lalu unggah lagi.";
+    public const string TitleTooLongMessage = "Judul maksimal 200 karakter.";
     public const string ChangedOnlineWarning = "Proposal telah diubah daring setelah paket ini diunduh. Bagian yang hanya diubah daring dipertahankan; bagian yang diubah di kedua tempat ditandai konflik.";
     public const string NotEditableWarning = "Proposal ini sedang tidak dapat diubah, sehingga perubahan dari paket tidak dapat diterapkan.";
-    public const string DocumentChangedNote = "{0}: berbeda dengan berkas daring. Unggah berkas ini melalui halaman proposal.";
-    public const string DocumentNewNote = "{0}: belum ada daring. Unggah berkas ini melalui halaman proposal.";
 
     private const int ExcerptLength = 160;
 
@@ -99,7 +93,7 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
         var found = await proposals.GetAsync(proposalId, scope, ct);
         if (!found.Succeeded) return Result<PackDiff>.NotFound();
         var p = found.Value!;
-        if (pack.ProposalId != p.Id) return Invalid(Message.Format(OtherProposalMessage, pack.ProposalId, p.Id));
+        if (pack.ProposalId != p.Id) return Invalid(Message.Format("Paket ini milik proposal #{0}, bukan proposal #{1}. Unggah paket yang diunduh dari proposal ini.", pack.ProposalId, p.Id));
         var edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == p.EditionId, ct);
         var rules = edition.Group(p.GroupCode)?.Sections ?? [];
         var categories = await db.Categories.AsNoTracking().OrderBy(c => c.Id).Select(c => new { c.Id, c.Name }).ToListAsync(ct);
@@ -120,7 +114,7 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
                 {
                     var title = field.Value.Trim();
                     if (title.Length == 0) return Invalid(EmptyTitleMessage);
-                    if (title.Length > 200) return Invalid("Judul maksimal 200 karakter.");
+                    if (title.Length > 200) return Invalid(TitleTooLongMessage);
                     diff = Text(field.Key, "Judul", p.Title, title, field.Base?.Trim(), pack.Version == p.Version);
                     if (diff.Status == PackFieldStatus.ChangedInPack) newTitle = title;
                     break;
@@ -130,7 +124,7 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
                     var isCategory = field.Key == ProposalPack.KeyCategories;
                     var known = isCategory ? categoryList : sdgList;
                     var ids = ParseIds(field.Value, known, out var bad);
-                    if (ids is null) return Invalid(Message.Format(isCategory ? UnknownCategoryMessage : UnknownSdgMessage, bad));
+                    if (ids is null) return Invalid(isCategory ? Message.Format("Kategori tidak dikenal: {0}. Tulis nomor ID dari lembar Referensi.", bad) : Message.Format("Tujuan SDG tidak dikenal: {0}. Tulis nomor ID dari lembar Referensi.", bad));
                     var baseIds = field.Base is null ? null : ParseIds(field.Base, known, out _);
                     var online = isCategory ? p.CategoryIds : p.SdgIds;
                     diff = Set(field.Key, isCategory ? "Kategori" : "SDG", online, ids, baseIds, known, pack.Version == p.Version);
@@ -145,7 +139,7 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
                 {
                     var key = field.Key[ProposalPack.SectionPrefix.Length..];
                     var rule = rules.FirstOrDefault(r => r.Key == key);
-                    if (rule is null) return Invalid(Message.Format(UnknownSectionMessage, key));
+                    if (rule is null) return Invalid(Message.Format("Bagian tidak dikenal pada formulir kelompok ini: {0}", key));
                     diff = Text(field.Key, rule.Title, PackReader.Normalise(p.Section(key)), field.Value, field.Base, pack.Version == p.Version);
                     if (diff.Status == PackFieldStatus.ChangedInPack) input.Sections[key] = field.Value;
                     break;
@@ -166,7 +160,7 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
         if (!apply) return Result<PackDiff>.Ok(result);
 
         if (result.HasConflicts)
-            return Result<PackDiff>.Conflict(Message.Format(ConflictMessage,
+            return Result<PackDiff>.Conflict(Message.Format("Perubahan tidak diterapkan karena ada konflik pada: {0}. Bagian ini diubah daring dan di paket sejak paket diunduh. Pilih teks yang dipertahankan, lalu unggah lagi.",
                 string.Join(", ", diffs.Where(d => d.Status == PackFieldStatus.Conflict).Select(d => d.Label))));
         if (result.ChangeCount == 0) return Result<PackDiff>.Ok(result);
         var saved = await proposals.SaveDraftAsync(p.Id, input with { Title = newTitle, CategoryIds = newCategories, SdgIds = newSdgs }, scope, ct);
@@ -226,8 +220,8 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
         foreach (var file in pack.Documents)
         {
             var name = file.Path[ProposalPack.DocumentFolder.Length..];
-            if (!online.TryGetValue(file.Path, out var sha)) notes.Add(Message.Format(DocumentNewNote, name));
-            else if (!string.Equals(sha, file.Sha256, StringComparison.OrdinalIgnoreCase)) notes.Add(Message.Format(DocumentChangedNote, name));
+            if (!online.TryGetValue(file.Path, out var sha)) notes.Add(Message.Format("{0}: belum ada daring. Unggah berkas ini melalui halaman proposal.", name));
+            else if (!string.Equals(sha, file.Sha256, StringComparison.OrdinalIgnoreCase)) notes.Add(Message.Format("{0}: berbeda dengan berkas daring. Unggah berkas ini melalui halaman proposal.", name));
         }
         return notes;
     }
