@@ -105,8 +105,12 @@ public abstract class ProposalPackTests(DatabaseProvider provider) : Integration
 
     private static Action<IXLWorksheet> SetText(string key, string text) => sheet => Row(sheet, key).Cell(ProposalPack.ColText).Value = text;
 
-    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, int id, byte[] pack, bool apply) =>
-        client.PostAsync($"{Base}/{id}/pack?apply={(apply ? "true" : "false")}", Files.Multipart(pack, $"proposal-{id}.zip", contentType: "application/zip"), Ct);
+    private static Task<HttpResponseMessage> ImportAsync(HttpClient client, int id, byte[] pack, bool apply, Dictionary<string, string>? fields = null)
+    {
+        var form = Files.Multipart(pack, $"proposal-{id}.zip", contentType: "application/zip");
+        foreach (var (name, value) in fields ?? []) form.Add(new StringContent(value), name);
+        return client.PostAsync($"{Base}/{id}/pack?apply={(apply ? "true" : "false")}", form, Ct);
+    }
 
     private static PackFieldDiffDto Field(PackDiffDto diff, string sectionKey) => diff.Fields.Single(f => f.Key == ProposalPack.SectionPrefix + sectionKey);
 
@@ -283,6 +287,18 @@ public abstract class ProposalPackTests(DatabaseProvider provider) : Integration
         Assert.Equal(online.Version, stored.Version);
         Assert.Equal("Diubah daring oleh rekan.", stored.Section("LatarBelakang"));
         Assert.Equal(s.Proposal.Sections["Kebaruan"], stored.Section("Kebaruan"));
+
+        // A choice that names neither side is refused; "keep the online version" settles the conflict.
+        var bad = await (await ImportAsync(s.Operator, id, pack, apply: true, new() { ["resolve[bagian:LatarBelakang]"] = "keduanya" })).ValidationErrorsAsync();
+        Assert.Contains("resolve", bad.Keys);
+        Assert.Equal(online.Version, (await StoredAsync(id)).Version);
+        var settled = await (await ImportAsync(s.Operator, id, pack, apply: true, new() { ["resolve[bagian:LatarBelakang]"] = "online" })).ShouldBeOk<PackDiffDto>();
+        Assert.True(settled.Applied);
+        Assert.Equal("Online", Field(settled, "LatarBelakang").Choice);
+        stored = await StoredAsync(id);
+        Assert.Equal("Diubah daring oleh rekan.", stored.Section("LatarBelakang"));
+        Assert.Equal("Ringkasan diubah daring.", stored.Section("Ringkasan"));
+        Assert.Equal("Kebaruan diubah luring.", stored.Section("Kebaruan"));
     }
 
     [Fact]
@@ -413,7 +429,7 @@ public abstract class ProposalPackTests(DatabaseProvider provider) : Integration
     }
 
     [Fact]
-    public async Task Page_shows_a_conflict_and_offers_no_apply_button()
+    public async Task Page_shows_a_conflict_refuses_to_apply_until_a_version_is_chosen()
     {
         var s = await SetupAsync(cookies: true);
         var id = s.Proposal.Id;
@@ -427,7 +443,24 @@ public abstract class ProposalPackTests(DatabaseProvider provider) : Integration
         var diffPage = await (await UploadAsync(s.Operator, page, pack)).HtmlAsync();
         Assert.Equal("Conflict", diffPage.QuerySelector($"tr[data-key='{ProposalPack.SectionPrefix}Kolaborasi']")!.GetAttribute("data-status"));
         Assert.Contains("selama ada konflik", Http.TextOf(diffPage), StringComparison.Ordinal);
-        Assert.DoesNotContain(diffPage.QuerySelectorAll("form").OfType<IHtmlFormElement>(), f => f.Action.Contains("handler=Apply", StringComparison.Ordinal));
+        var choice = $"resolve[{ProposalPack.SectionPrefix}Kolaborasi]";
+        var radios = diffPage.QuerySelectorAll("input[type=radio]").OfType<IHtmlInputElement>().Where(r => r.Name == choice).ToList();
+        Assert.Equal(["Pack", "Online"], radios.Select(r => r.Value));
+        Assert.All(radios, r => Assert.Equal("pack-apply", r.GetAttribute("form")));
+        var apply = (IHtmlFormElement)diffPage.QuerySelector("form#pack-apply")!;
+        var fields = apply.QuerySelectorAll("input[type=hidden]").OfType<IHtmlInputElement>().ToDictionary(i => i.Name!, i => i.Value);
+        var url = $"/Kelola/Proposal/Paket/{id}?handler=Apply";
+
+        // Without a choice: refused with the list of conflicts, nothing saved.
+        var refused = await s.Operator.PostAsync(url, new FormUrlEncodedContent(fields), Ct);
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("konflik pada: Kolaborasi", Http.TextOf(await refused.HtmlAsync()), StringComparison.Ordinal);
+        Assert.Equal("Kolaborasi diubah daring.", (await StoredAsync(id)).Section("Kolaborasi"));
+
+        // "Pakai versi paket": the pack's text wins.
+        var applied = await s.Operator.PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string>(fields) { [choice] = "Pack" }), Ct);
+        Assert.Equal(HttpStatusCode.Redirect, applied.StatusCode);
+        Assert.Equal("Kolaborasi diubah luring.", (await StoredAsync(id)).Section("Kolaborasi"));
     }
 
     private static Task<HttpResponseMessage> UploadAsync(HttpClient client, IHtmlDocument page, byte[] pack)

@@ -144,7 +144,7 @@ public static class PackWriter
         using var pdf = new PdfTextWriter(p.Title);
         pdf.Title(p.Title);
         pdf.Paragraph($"{s.OrganisationName}");
-        pdf.Paragraph($"{s.EditionName} · Kelompok {s.GroupName}");
+        pdf.Paragraph($"{s.EditionName} · {s.GroupName}");
         var categories = s.Categories.Where(c => p.CategoryIds.Contains(c.Id)).Select(c => c.Name).ToList();
         var sdgs = s.Sdgs.Where(g => p.SdgIds.Contains(g.Id)).Select(g => $"{g.Id}. {g.Name}").ToList();
         pdf.Paragraph("Kategori: " + (categories.Count == 0 ? "-" : string.Join("; ", categories)));

@@ -77,8 +77,25 @@ public enum PackFieldStatus
     Conflict = 3,
 }
 
+/// <summary>How the unit settles a conflicting field.</summary>
+public enum PackChoice
+{
+    /// <summary>"Pakai versi paket": the pack's text replaces the online one.</summary>
+    Pack = 1,
+
+    /// <summary>"Pakai versi daring": the online text stays.</summary>
+    Online = 2,
+}
+
 /// <summary>One field of the comparison, with word counts and short excerpts around the first difference.</summary>
-public sealed record PackFieldDiff(string Key, string Label, PackFieldStatus Status, int OnlineWords, int PackWords, string OnlineExcerpt, string PackExcerpt);
+public sealed record PackFieldDiff(string Key, string Label, PackFieldStatus Status, int OnlineWords, int PackWords, string OnlineExcerpt, string PackExcerpt)
+{
+    /// <summary>The unit's choice for a <see cref="PackFieldStatus.Conflict"/>; null while it is unsettled.</summary>
+    public PackChoice? Choice { get; init; }
+
+    /// <summary>Whether applying writes the pack's value.</summary>
+    public bool Takes => Status == PackFieldStatus.ChangedInPack || (Status == PackFieldStatus.Conflict && Choice == PackChoice.Pack);
+}
 
 /// <summary>The comparison of a pack with the online proposal; messages are <see cref="Platform.Message"/> strings.</summary>
 public sealed record PackDiff(
@@ -91,8 +108,10 @@ public sealed record PackDiff(
     bool Applied,
     Guid? AppliedVersion)
 {
-    public bool HasConflicts => Fields.Any(f => f.Status == PackFieldStatus.Conflict);
-    public int ChangeCount => Fields.Count(f => f.Status == PackFieldStatus.ChangedInPack);
+    /// <summary>Conflicts the unit has not settled with a <see cref="PackChoice"/>.</summary>
+    public bool HasConflicts => Fields.Any(f => f.Status == PackFieldStatus.Conflict && f.Choice is null);
+
+    public int ChangeCount => Fields.Count(f => f.Takes);
 }
 
 /// <summary>The exported pack.</summary>

@@ -77,18 +77,23 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
     }
 
     /// <summary>Reads an uploaded pack and compares it (and applies it when <paramref name="apply"/> and nothing conflicts).</summary>
-    public async Task<Result<PackDiff>> ImportAsync(int proposalId, Stream zip, OrganisationScope scope, bool apply, CancellationToken ct = default)
+    public async Task<Result<PackDiff>> ImportAsync(int proposalId, Stream zip, OrganisationScope scope, bool apply,
+        IReadOnlyDictionary<string, PackChoice>? choices = null, CancellationToken ct = default)
     {
         // Scope first: someone outside the unit learns nothing about the proposal from the pack's errors.
         var found = await proposals.GetAsync(proposalId, scope, ct);
         if (!found.Succeeded) return Result<PackDiff>.NotFound();
         var read = await PackReader.ReadAsync(zip, ct);
         if (!read.Succeeded) return Result<PackDiff>.Invalid(read.Errors);
-        return await CompareAsync(proposalId, read.Value!, scope, apply, ct);
+        return await CompareAsync(proposalId, read.Value!, scope, apply, choices, ct);
     }
 
-    /// <summary>Compares an already read pack; the page keeps what it read between showing the diff and applying it.</summary>
-    public async Task<Result<PackDiff>> CompareAsync(int proposalId, PackContent pack, OrganisationScope scope, bool apply, CancellationToken ct = default)
+    /// <summary>
+    /// Compares an already read pack; the page keeps what it read between showing the diff and applying it.
+    /// <paramref name="choices"/> settle conflicts field by field (key → keep the pack's or the online text).
+    /// </summary>
+    public async Task<Result<PackDiff>> CompareAsync(int proposalId, PackContent pack, OrganisationScope scope, bool apply,
+        IReadOnlyDictionary<string, PackChoice>? choices = null, CancellationToken ct = default)
     {
         var found = await proposals.GetAsync(proposalId, scope, ct);
         if (!found.Succeeded) return Result<PackDiff>.NotFound();
@@ -102,12 +107,11 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
         var sdgList = sdgs.Select(c => (c.Id, c.Name)).ToList();
 
         var diffs = new List<PackFieldDiff>();
-        var input = new ProposalDraftInput { ExpectedVersion = p.Version };
-        List<int>? newCategories = null, newSdgs = null;
-        string? newTitle = null;
+        var input = new ProposalDraftInput { ExpectedVersion = p.Version, Sections = [] };
         foreach (var field in pack.Fields)
         {
             PackFieldDiff diff;
+            Func<ProposalDraftInput, ProposalDraftInput> take;
             switch (field.Key)
             {
                 case ProposalPack.KeyTitle:
@@ -116,7 +120,7 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
                     if (title.Length == 0) return Invalid(EmptyTitleMessage);
                     if (title.Length > 200) return Invalid(TitleTooLongMessage);
                     diff = Text(field.Key, "Judul", p.Title, title, field.Base?.Trim(), pack.Version == p.Version);
-                    if (diff.Status == PackFieldStatus.ChangedInPack) newTitle = title;
+                    take = i => i with { Title = title };
                     break;
                 }
                 case ProposalPack.KeyCategories or ProposalPack.KeySdgs:
@@ -128,11 +132,7 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
                     var baseIds = field.Base is null ? null : ParseIds(field.Base, known, out _);
                     var online = isCategory ? p.CategoryIds : p.SdgIds;
                     diff = Set(field.Key, isCategory ? "Kategori" : "SDG", online, ids, baseIds, known, pack.Version == p.Version);
-                    if (diff.Status == PackFieldStatus.ChangedInPack)
-                    {
-                        if (isCategory) newCategories = ids;
-                        else newSdgs = ids;
-                    }
+                    take = i => isCategory ? i with { CategoryIds = ids } : i with { SdgIds = ids };
                     break;
                 }
                 default:
@@ -141,10 +141,18 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
                     var rule = rules.FirstOrDefault(r => r.Key == key);
                     if (rule is null) return Invalid(Message.Format("Bagian tidak dikenal pada formulir kelompok ini: {0}", key));
                     diff = Text(field.Key, rule.Title, PackReader.Normalise(p.Section(key)), field.Value, field.Base, pack.Version == p.Version);
-                    if (diff.Status == PackFieldStatus.ChangedInPack) input.Sections[key] = field.Value;
+                    var text = field.Value;
+                    take = i =>
+                    {
+                        i.Sections[key] = text;
+                        return i;
+                    };
                     break;
                 }
             }
+            if (diff.Status == PackFieldStatus.Conflict && choices is not null && choices.TryGetValue(field.Key, out var choice))
+                diff = diff with { Choice = choice };
+            if (diff.Takes) input = take(input);
             diffs.Add(diff);
         }
         // Group form order, with the title and lists first, whatever order the rows had in the sheet.
@@ -161,9 +169,9 @@ public sealed class ProposalPackService(KovablikDbContext db, ProposalService pr
 
         if (result.HasConflicts)
             return Result<PackDiff>.Conflict(Message.Format("Perubahan tidak diterapkan karena ada konflik pada: {0}. Bagian ini diubah daring dan di paket sejak paket diunduh. Pilih teks yang dipertahankan, lalu unggah lagi.",
-                string.Join(", ", diffs.Where(d => d.Status == PackFieldStatus.Conflict).Select(d => d.Label))));
+                string.Join(", ", diffs.Where(d => d.Status == PackFieldStatus.Conflict && d.Choice is null).Select(d => d.Label))));
         if (result.ChangeCount == 0) return Result<PackDiff>.Ok(result);
-        var saved = await proposals.SaveDraftAsync(p.Id, input with { Title = newTitle, CategoryIds = newCategories, SdgIds = newSdgs }, scope, ct);
+        var saved = await proposals.SaveDraftAsync(p.Id, input, scope, ct);
         return saved.Kind switch
         {
             ResultKind.Ok => Result<PackDiff>.Ok(result with { Applied = true, AppliedVersion = saved.Value!.Version }),

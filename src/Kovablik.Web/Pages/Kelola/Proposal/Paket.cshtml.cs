@@ -55,7 +55,7 @@ public sealed class PaketModel(Competitions.Proposals.ProposalService proposals,
         Result<PackContent> read;
         await using (var stream = Upload.OpenReadStream()) read = await PackReader.ReadAsync(stream, ct);
         if (!read.Succeeded) return Fail(read.Errors);
-        var compared = await packs.CompareAsync(id, read.Value!, await user.ScopeAsync(ct), apply: false, ct);
+        var compared = await packs.CompareAsync(id, read.Value!, await user.ScopeAsync(ct), apply: false, ct: ct);
         if (compared.Kind == ResultKind.NotFound) return NotFound();
         if (!compared.Succeeded) return Fail(compared.Errors);
         Diff = compared.Value;
@@ -69,7 +69,8 @@ public sealed class PaketModel(Competitions.Proposals.ProposalService proposals,
         var pack = Unprotect(id, PostedToken);
         if (pack is null) return Fail(ExpiredMessage);
         var scope = await user.ScopeAsync(ct);
-        var applied = await packs.CompareAsync(id, pack, scope, apply: true, ct);
+        var choices = Api.ProposalPackApi.Choices(Request.Form) ?? [];
+        var applied = await packs.CompareAsync(id, pack, scope, apply: true, choices, ct);
         if (applied.Kind == ResultKind.NotFound) return NotFound();
         if (applied.Succeeded)
         {
@@ -77,7 +78,7 @@ public sealed class PaketModel(Competitions.Proposals.ProposalService proposals,
             return Redirect(applied.Value.Applied ? $"/Kelola/Proposal/Ubah/{id}" : $"/Kelola/Proposal/Paket/{id}");
         }
         // Show the comparison again (as it stands now) next to the reason nothing was applied.
-        var again = await packs.CompareAsync(id, pack, scope, apply: false, ct);
+        var again = await packs.CompareAsync(id, pack, scope, apply: false, choices, ct);
         if (again.Succeeded)
         {
             Diff = again.Value;
