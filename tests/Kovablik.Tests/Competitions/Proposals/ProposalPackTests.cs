@@ -161,6 +161,7 @@ public abstract class ProposalPackTests(DatabaseProvider provider) : Integration
             Assert.Equal(s.Edition.Name, Row(sheet, ProposalPack.KeyEdition).Cell(ProposalPack.ColText).GetString());
             Assert.Equal(p.Title, Row(sheet, ProposalPack.KeyTitle).Cell(ProposalPack.ColText).GetString());
             Assert.Equal("3, 16", Row(sheet, ProposalPack.KeySdgs).Cell(ProposalPack.ColText).GetString());
+            Assert.Equal("@", Row(sheet, ProposalPack.KeySdgs).Cell(ProposalPack.ColText).Style.NumberFormat.Format);
             foreach (var rule in s.Edition.Group("Umum")!.Sections)
             {
                 var row = Row(sheet, ProposalPack.SectionPrefix + rule.Key);

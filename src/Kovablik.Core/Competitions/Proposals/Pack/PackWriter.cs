@@ -70,6 +70,8 @@ public static class PackWriter
             cell.SetValue(text);
             cell.DataType = XLDataType.Text;
             cell.Style.Protection.SetLocked(false);
+            // Text format: an Indonesian-locale Excel would otherwise read a typed "3,16" as the number 3.16.
+            cell.Style.NumberFormat.Format = "@";
             cell.Style.Alignment.WrapText = true;
             cell.Style.Fill.BackgroundColor = XLColor.FromHtml("#FFFDE7");
             if (words)
