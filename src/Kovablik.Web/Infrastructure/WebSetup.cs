@@ -164,6 +164,7 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.EditionService>();
         services.AddScoped<Kovablik.Competitions.Proposals.ProposalService>();
         services.AddScoped<AttachmentService>();
+        services.AddScoped<Kovablik.Competitions.Proposals.Pack.ProposalPackService>();
         services.AddScoped<Kovablik.Notifications.NotificationService>();
         services.AddHostedService<PeriodicWorkRunner>();
         services.AddScoped<IPeriodicTask, NotificationEmailTask>();
