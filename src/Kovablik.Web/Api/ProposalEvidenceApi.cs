@@ -41,10 +41,10 @@ public static class ProposalEvidenceApi
         return result.Succeeded ? TypedResults.Ok(result.Value!.AsDto(l)) : ApiResults.Problem(result, l);
     }
 
-    private static async Task<IResult> Upload(int id, HttpRequest request, ProposalEvidenceService service, CurrentUser user, TimeProvider time, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> Upload(int id, HttpRequest request, ProposalEvidenceService service, CurrentUser user, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        // Taken before the body is read: an upload that began before the deadline may finish after it.
-        var startedAt = time.GetUtcNow();
+        // Stamped when the request arrived, before the body: an upload that began before the deadline may finish after it.
+        var startedAt = Infrastructure.RequestStart.Of(request.HttpContext);
         if (!request.HasFormContentType) return ApiResults.Invalid("file", MultipartMessage, l);
         IFormCollection form;
         try

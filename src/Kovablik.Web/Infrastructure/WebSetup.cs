@@ -217,6 +217,7 @@ public static class WebSetup
 
     public static void UseKovablikPipeline(this WebApplication app)
     {
+        app.Use(RequestStart.Stamp);
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         // The API answers errors as ProblemDetails; pages show a localised error page.
