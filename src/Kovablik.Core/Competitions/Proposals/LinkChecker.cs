@@ -15,7 +15,7 @@ public sealed class EvidenceOptions
     /// <summary>Links re-checked per run of the periodic task.</summary>
     public int RecheckBatch { get; set; } = 50;
 
-    public int LinkTimeoutSeconds { get; set; } = 10;
+    public double LinkTimeoutSeconds { get; set; } = 10;
     public int MaxRedirects { get; set; } = 5;
 }
 
@@ -213,7 +213,7 @@ public sealed class LinkChecker(IHttpClientFactory clients, IHostAddressResolver
     /// above), and a connect step that refuses internal addresses again, so a DNS answer that changes between the
     /// check and the connection (rebinding) still cannot reach inside.
     /// </summary>
-    public static SocketsHttpHandler CreateHandler(int timeoutSeconds) => new()
+    public static SocketsHttpHandler CreateHandler(double timeoutSeconds) => new()
     {
         AllowAutoRedirect = false,
         UseProxy = false,
