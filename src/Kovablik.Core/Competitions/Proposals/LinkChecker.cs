@@ -7,7 +7,9 @@ namespace Kovablik.Competitions.Proposals;
 public sealed class EvidenceOptions
 {
     /// <summary>Shown next to every video link (the edition's rule on length), e.g. "Durasi video maksimal 3 menit.".</summary>
-    public string VideoDurationNote { get; set; } = "Durasi video maksimal 3 menit.";
+    public string VideoDurationNote { get; set; } = DefaultVideoDurationNote;
+
+    public const string DefaultVideoDurationNote = "Durasi video maksimal 3 menit.";
 
     /// <summary>Links of submitted proposals are checked again when their last check is older than this.</summary>
     public int RecheckAfterHours { get; set; } = 24;
@@ -53,6 +55,8 @@ public sealed class LinkChecker(IHttpClientFactory clients, IHostAddressResolver
     public const string DnsMessage = "Nama domain tautan tidak ditemukan.";
     public const string VideoMissingMessage = "Video tidak ditemukan atau sudah dihapus.";
     public const string VideoPrivateMessage = "Video bersifat privat atau tidak dapat disematkan.";
+    public const string InvalidUrlMessage = "Alamat tautan tidak valid.";
+    public const string TooManyRedirectsMessage = "Tautan dialihkan terlalu banyak kali sehingga tidak dapat dibuka.";
 
     private static readonly string[] SignInHosts = ["accounts.google.com", "login.microsoftonline.com", "login.live.com", "signin.aws.amazon.com"];
     private static readonly string[] SignInPaths = ["servicelogin", "/signin", "/login", "/sign_in", "/auth/"];
@@ -60,7 +64,7 @@ public sealed class LinkChecker(IHttpClientFactory clients, IHostAddressResolver
 
     public async Task<LinkCheckResult> CheckAsync(string url, CancellationToken ct = default)
     {
-        if (!TryParse(url, out var uri)) return new(LinkCheckStatus.Unreachable, null, "Alamat tautan tidak valid.");
+        if (!TryParse(url, out var uri)) return new(LinkCheckStatus.Unreachable, null, InvalidUrlMessage);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(Math.Max(0.001, options.LinkTimeoutSeconds)));
         try
@@ -134,7 +138,7 @@ public sealed class LinkChecker(IHttpClientFactory clients, IHostAddressResolver
                 return (status, false, null);
             }
         }
-        return (0, false, new(LinkCheckStatus.Unreachable, null, "Tautan dialihkan terlalu banyak kali."));
+        return (0, false, new(LinkCheckStatus.Unreachable, null, TooManyRedirectsMessage));
     }
 
     private async Task<LinkCheckResult?> AddressProblemAsync(Uri uri, CancellationToken ct)

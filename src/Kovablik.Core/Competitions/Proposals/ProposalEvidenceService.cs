@@ -24,6 +24,8 @@ public sealed class ProposalEvidenceService(KovablikDbContext db, IFileStore sto
     public const int MaxLinks = 20;
     public const string UnknownSlotMessage = "Slot dokumen tidak dikenal pada kelompok proposal ini.";
     public const string NotEditableMessage = "Proposal yang sudah diajukan tidak dapat diubah.";
+    public const string DeadLinkMessage = "Tautan tidak dapat diakses. Periksa alamatnya, atau unggah buktinya sebagai berkas.";
+    public const string PrivateLinkMessage = "Tautan tidak publik: pengunjung tanpa akun tidak dapat membukanya.";
 
     public async Task<Result<ProposalEvidence>> GetAsync(int proposalId, OrganisationScope scope, CancellationToken ct = default)
     {
@@ -150,9 +152,7 @@ public sealed class ProposalEvidenceService(KovablikDbContext db, IFileStore sto
         var check = await checker.CheckAsync(url, ct);
         if (check.Status != LinkCheckStatus.Ok)
         {
-            errors.Add(nameof(input.Url), check.Status == LinkCheckStatus.NotPublic
-                ? "Tautan tidak publik: pengunjung tanpa akun tidak dapat membukanya."
-                : "Tautan tidak dapat diakses. Periksa alamatnya, atau unggah buktinya sebagai berkas.");
+            errors.Add(nameof(input.Url), check.Status == LinkCheckStatus.NotPublic ? PrivateLinkMessage : DeadLinkMessage);
             errors.Add(nameof(input.Url), check.Message ?? LinkChecker.UnreachableMessage);
             return errors.ToResult<ProposalLink>();
         }
