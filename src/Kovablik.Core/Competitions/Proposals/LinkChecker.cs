@@ -176,7 +176,15 @@ public sealed class LinkChecker(IHttpClientFactory clients, IHostAddressResolver
         return true;
     }
 
-    public static bool IsYouTube(Uri uri) => YouTubeHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase);
+    /// <summary>A YouTube video (watch, short, live, embed or youtu.be link); a channel page is checked like any website.</summary>
+    public static bool IsYouTube(Uri uri)
+    {
+        if (!YouTubeHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase)) return false;
+        if (uri.Host.EndsWith("youtu.be", StringComparison.OrdinalIgnoreCase)) return uri.AbsolutePath.Length > 1;
+        var path = uri.AbsolutePath;
+        return path.Equals("/watch", StringComparison.OrdinalIgnoreCase)
+            || ((string[])["/shorts/", "/live/", "/embed/"]).Any(p => path.StartsWith(p, StringComparison.OrdinalIgnoreCase));
+    }
 
     private static bool IsSignInPage(Uri uri) =>
         SignInHosts.Contains(uri.Host, StringComparer.OrdinalIgnoreCase)

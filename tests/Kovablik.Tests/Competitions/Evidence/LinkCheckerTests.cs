@@ -95,6 +95,19 @@ public sealed class LinkCheckerTests
     }
 
     [Fact]
+    public async Task A_YouTube_channel_page_is_checked_like_a_website()
+    {
+        const string channel = "https://www.youtube.com/@dinaskominfo";
+        Assert.False(LinkChecker.IsYouTube(new Uri(channel)), new Uri(channel).AbsolutePath);
+        _net.Answer(channel, HttpStatusCode.OK);
+        var result = await Check(channel);
+        Assert.True(result.Status == LinkCheckStatus.Ok, result.Message + " " + string.Join(", ", _net.Requests.Select(r => r.RequestUri)));
+        Assert.DoesNotContain(_net.Requests, r => r.RequestUri!.AbsolutePath == "/oembed");
+        Assert.True(LinkChecker.IsYouTube(new Uri("https://youtu.be/abcDEF12345")));
+        Assert.True(LinkChecker.IsYouTube(new Uri("https://www.youtube.com/shorts/abcDEF12345")));
+    }
+
+    [Fact]
     public async Task A_link_that_never_answers_times_out_as_unreachable()
     {
         var handler = new NeverAnswers();
