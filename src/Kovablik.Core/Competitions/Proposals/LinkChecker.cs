@@ -15,7 +15,7 @@ public sealed class EvidenceOptions
     public int RecheckAfterHours { get; set; } = 24;
 
     /// <summary>Links re-checked per run of the periodic task.</summary>
-    public int RecheckBatch { get; set; } = 50;
+    public int RecheckBatch { get; set; } = 20;
 
     public double LinkTimeoutSeconds { get; set; } = 10;
     public int MaxRedirects { get; set; } = 5;

@@ -194,7 +194,7 @@ public sealed class ProposalEvidenceService(KovablikDbContext db, IFileStore sto
         var (p, _) = await LoadAsync(proposalId, scope, ct);
         if (p is null) return Result<List<ProposalLink>>.NotFound();
         var links = await db.ProposalLinks.Where(l => l.ProposalId == p.Id).OrderBy(l => l.Id).ToListAsync(ct);
-        foreach (var link in links) await CheckAsync(link, ct);
+        await CheckAllAsync(links, ct);
         await db.SaveChangesAsync(ct);
         return Result<List<ProposalLink>>.Ok(links);
     }
@@ -214,23 +214,33 @@ public sealed class ProposalEvidenceService(KovablikDbContext db, IFileStore sto
             .Select(l => new { l.Id, l.CheckedAt })
             .Take(options.RecheckBatch)
             .ToListAsync(ct);
-        var done = 0;
+        var claimed = new List<int>();
         foreach (var candidate in candidates)
         {
-            var claimed = await db.ProposalLinks.Where(l => l.Id == candidate.Id && l.CheckedAt == candidate.CheckedAt)
+            var rows = await db.ProposalLinks.Where(l => l.Id == candidate.Id && l.CheckedAt == candidate.CheckedAt)
                 .ExecuteUpdateAsync(s => s.SetProperty(l => l.CheckedAt, now), ct);
-            if (claimed == 0) continue;
-            var link = await db.ProposalLinks.FirstAsync(l => l.Id == candidate.Id, ct);
-            await CheckAsync(link, ct);
-            await db.SaveChangesAsync(ct);
-            done++;
+            if (rows == 1) claimed.Add(candidate.Id);
         }
-        return done;
+        var links = await db.ProposalLinks.Where(l => claimed.Contains(l.Id)).ToListAsync(ct);
+        await CheckAllAsync(links, ct);
+        await db.SaveChangesAsync(ct);
+        return links.Count;
     }
 
-    private async Task CheckAsync(ProposalLink link, CancellationToken ct)
+    /// <summary>
+    /// The checks are network waits (up to the timeout each): run a few at once so a batch of dead links neither keeps
+    /// a person waiting nor holds up the other periodic work (the email outbox). The DbContext is only touched afterwards.
+    /// </summary>
+    private async Task CheckAllAsync(List<ProposalLink> links, CancellationToken ct)
     {
-        var result = await checker.CheckAsync(link.Url, ct);
+        var results = new System.Collections.Concurrent.ConcurrentDictionary<int, LinkCheckResult>();
+        await Parallel.ForEachAsync(links, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct },
+            async (link, token) => results[link.Id] = await checker.CheckAsync(link.Url, token));
+        foreach (var link in links) Apply(link, results[link.Id]);
+    }
+
+    private void Apply(ProposalLink link, LinkCheckResult result)
+    {
         link.CheckStatus = result.Status;
         link.HttpStatus = result.HttpStatus;
         link.CheckMessage = result.Message;
