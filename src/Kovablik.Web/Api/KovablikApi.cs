@@ -23,6 +23,7 @@ public static class KovablikApi
         api.MapEditionsApi();
         api.MapProposalsApi();
         api.MapProposalPackApi();
+        api.MapProposalEvidenceApi();
     }
 
     /// <summary>

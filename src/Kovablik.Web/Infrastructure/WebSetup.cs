@@ -165,6 +165,18 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Proposals.ProposalService>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<Kovablik.Competitions.Proposals.Pack.ProposalPackService>();
+        var evidence = config.GetSection("Evidence").Get<Kovablik.Competitions.Proposals.EvidenceOptions>() ?? new Kovablik.Competitions.Proposals.EvidenceOptions();
+        services.AddSingleton(evidence);
+        services.AddHttpClient(Kovablik.Competitions.Proposals.LinkChecker.ClientName, c =>
+            {
+                c.Timeout = TimeSpan.FromSeconds(evidence.LinkTimeoutSeconds + 5);
+                c.DefaultRequestHeaders.UserAgent.ParseAdd("Mozilla/5.0 (compatible; KovablikLinkCheck/1.0)");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => Kovablik.Competitions.Proposals.LinkChecker.CreateHandler(evidence.LinkTimeoutSeconds));
+        services.AddSingleton<Kovablik.Competitions.Proposals.IHostAddressResolver, Kovablik.Competitions.Proposals.DnsHostAddressResolver>();
+        services.AddScoped<Kovablik.Competitions.Proposals.ILinkChecker, Kovablik.Competitions.Proposals.LinkChecker>();
+        services.AddScoped<Kovablik.Competitions.Proposals.ProposalEvidenceService>();
+        services.AddScoped<IPeriodicTask, LinkRecheckTask>();
         services.AddScoped<Kovablik.Notifications.NotificationService>();
         services.AddHostedService<PeriodicWorkRunner>();
         services.AddScoped<IPeriodicTask, NotificationEmailTask>();
@@ -206,6 +218,7 @@ public static class WebSetup
 
     public static void UseKovablikPipeline(this WebApplication app)
     {
+        app.Use(RequestStart.Stamp);
         app.UseForwardedHeaders();
         app.UseMiddleware<SecurityHeaders>();
         // The API answers errors as ProblemDetails; pages show a localised error page.

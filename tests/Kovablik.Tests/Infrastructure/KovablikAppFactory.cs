@@ -57,6 +57,9 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
     /// </summary>
     public FakeTimeProvider Time { get; } = new(StartInstant);
 
+    /// <summary>Answers every outgoing HTTP request and the link checker's DNS lookups: tests never touch the network.</summary>
+    public FakeExternalHttp ExternalHttp { get; } = new();
+
     /// <summary>Everything the app logged at Error or above: unhandled exceptions end up here.</summary>
     public ConcurrentQueue<string> LoggedErrors { get; } = new();
 
@@ -117,6 +120,11 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
         {
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Time);
+
+            services.ConfigureAll<Microsoft.Extensions.Http.HttpClientFactoryOptions>(o =>
+                o.HttpMessageHandlerBuilderActions.Add(b => b.PrimaryHandler = ExternalHttp));
+            services.RemoveAll<Kovablik.Competitions.Proposals.IHostAddressResolver>();
+            services.AddSingleton<Kovablik.Competitions.Proposals.IHostAddressResolver>(ExternalHttp);
 
             services.AddLogging(l =>
             {

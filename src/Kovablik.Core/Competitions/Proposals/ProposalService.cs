@@ -133,10 +133,12 @@ public sealed class ProposalService(KovablikDbContext db)
             .Where(o => o.EditionId == p.EditionId && o.Id != p.Id && o.Status != ProposalStatus.Withdrawn)
             .Select(o => o.Title).ToListAsync(ct);
         var submitted = await CountSubmittedAsync(p, ct);
+        var documents = await db.ProposalDocuments.AsNoTracking().Where(d => d.ProposalId == p.Id).ToListAsync(ct);
+        var links = await db.ProposalLinks.AsNoTracking().Where(l => l.ProposalId == p.Id).ToListAsync(ct);
         return Checklist(p, edition, innovation.StartedOn, innovation.Organisation.Type,
             titles.Select(t => new KnownTitle(t, edition.Name)).ToList(),
             await ReuseCandidatesAsync(p, ct),
-            submitted);
+            submitted, documents, links);
     }
 
     /// <summary>How many of the best fingerprint matches are compared word by word.</summary>
@@ -180,13 +182,15 @@ public sealed class ProposalService(KovablikDbContext db)
 
     /// <summary>Maps the proposal and its edition onto the pure validator.</summary>
     public static ProposalChecklist Checklist(Proposal p, Edition edition, DateOnly? startedOn, OrganisationType organisationType,
-        IReadOnlyList<KnownTitle> otherTitles, IReadOnlyList<OtherProposal> otherProposals, int submittedByOrganisation)
+        IReadOnlyList<KnownTitle> otherTitles, IReadOnlyList<OtherProposal> otherProposals, int submittedByOrganisation,
+        IReadOnlyList<ProposalDocument>? documents = null, IReadOnlyList<ProposalLink>? links = null)
     {
         var group = edition.Group(p.GroupCode);
         var rules = new ValidationRules
         {
             GroupName = group?.Name ?? p.GroupCode,
             Sections = group?.Sections.Select(s => new SectionRule(s.Key, s.Title, s.Required, s.WordLimit)).ToList() ?? [],
+            Documents = group?.Documents.Select(d => new DocumentSlotRule(d.Key, d.Name, d.Required, d.AllowedTypeList, d.MaxBytes)).ToList() ?? [],
             MinimumImplementationMonths = edition.Eligibility.MinimumImplementationMonths,
             RegistrationClosesAt = edition.RegistrationClosesAt ?? DateTimeOffset.MaxValue,
             AllowedOrganisationTypes = edition.Eligibility.AllowedOrganisationTypes.Select(a => a.Type.ToString()).ToList(),
@@ -201,6 +205,8 @@ public sealed class ProposalService(KovablikDbContext db)
             CategoryIds = p.CategoryIds,
             SdgIds = p.SdgIds,
             OrganisationType = organisationType.ToString(),
+            Documents = (documents ?? []).Select(d => new AttachedDocument(d.SlotKey, d.OriginalFileName, d.ContentType, d.Size)).ToList(),
+            Links = (links ?? []).Select(l => new AttachedLink(l.Url, l.CheckStatus.ToString())).ToList(),
         };
         var context = new ValidationContext
         {

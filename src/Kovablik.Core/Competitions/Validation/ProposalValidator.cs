@@ -55,6 +55,10 @@ public static class ProposalValidator
         CheckSections(draft, rules, Add);
         CheckDocuments(draft, rules, Add);
 
+        // A link may die after it was accepted; the periodic re-check marks it and Panitia decide what it means.
+        foreach (var link in draft.Links.Where(l => l.Status is "Unreachable" or "NotPublic"))
+            Add(ReasonCode.TautanTidakDapatDiakses, Message.Format("Tautan {0} tidak dapat diakses atau tidak publik.", link.Url), null, link.Status);
+
         if (rules.RequiresCategory && draft.CategoryIds.Count == 0) Add(ReasonCode.KategoriKosong, Message.Format("Pilih minimal satu kategori."));
         if (rules.RequiresSdg && draft.SdgIds.Count == 0) Add(ReasonCode.SdgKosong, Message.Format("Pilih minimal satu tujuan SDG."));
 

@@ -24,6 +24,7 @@ public enum ReasonCode
     IsianMengulangBagianLain,
     IsianMenyalinPertanyaan,
     IsianMenyalinProposalLain,
+    TautanTidakDapatDiakses,
 }
 
 public enum Severity
@@ -58,6 +59,7 @@ public static class ReasonCodes
         ReasonCode.IsianMengulangBagianLain => "ISIAN_MENGULANG_BAGIAN_LAIN",
         ReasonCode.IsianMenyalinPertanyaan => "ISIAN_MENYALIN_PERTANYAAN",
         ReasonCode.IsianMenyalinProposalLain => "ISIAN_MENYALIN_PROPOSAL_LAIN",
+        ReasonCode.TautanTidakDapatDiakses => "TAUTAN_TIDAK_DAPAT_DIAKSES",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 
@@ -65,7 +67,7 @@ public static class ReasonCodes
         Enum.GetValues<ReasonCode>().Cast<ReasonCode?>().FirstOrDefault(r => Code(r!.Value) == code);
 
     /// <summary>
-    /// Filler flags and a similar (not identical) title are judgement calls: text-similarity heuristics have false
+    /// Filler flags, a similar (not identical) title and a link that failed its check are judgement calls: text-similarity heuristics have false
     /// positives, so they warn and Panitia decides. Everything else is a plain fact the secretariat rejects on.
     /// </summary>
     public static Severity SeverityOf(ReasonCode reason) => reason switch
@@ -74,7 +76,8 @@ public static class ReasonCodes
             or ReasonCode.IsianTerlaluPendek
             or ReasonCode.IsianMengulangBagianLain
             or ReasonCode.IsianMenyalinPertanyaan
-            or ReasonCode.IsianMenyalinProposalLain => Severity.Warning,
+            or ReasonCode.IsianMenyalinProposalLain
+            or ReasonCode.TautanTidakDapatDiakses => Severity.Warning,
         _ => Severity.Blocking,
     };
 
@@ -99,6 +102,7 @@ public static class ReasonCodes
         ReasonCode.IsianMengulangBagianLain => "Isian mengulang bagian lain",
         ReasonCode.IsianMenyalinPertanyaan => "Isian menyalin teks pertanyaan",
         ReasonCode.IsianMenyalinProposalLain => "Isian menyalin proposal lain",
+        ReasonCode.TautanTidakDapatDiakses => "Tautan bukti tidak dapat diakses atau tidak publik",
         _ => throw new ArgumentOutOfRangeException(nameof(reason), reason, null),
     };
 }

@@ -20,11 +20,16 @@ public sealed record ProposalDraft
     public IReadOnlyCollection<int> CategoryIds { get; init; } = [];
     public IReadOnlyCollection<int> SdgIds { get; init; } = [];
     public IReadOnlyList<AttachedDocument> Documents { get; init; } = [];
+
+    /// <summary>External evidence links with the status of their last automatic check (a LinkCheckStatus name).</summary>
+    public IReadOnlyList<AttachedLink> Links { get; init; } = [];
     public Guid OrganisationId { get; init; }
     public string OrganisationType { get; init; } = "";
 }
 
 public sealed record AttachedDocument(string SlotKey, string FileName, string ContentType, long Bytes);
+
+public sealed record AttachedLink(string Url, string Status);
 
 /// <summary>A form section of the proposal's group; the title is what the unit sees (organiser-defined).</summary>
 public sealed record SectionRule(string Key, string Title, bool Required, int? WordLimit);

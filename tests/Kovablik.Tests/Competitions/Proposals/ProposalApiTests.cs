@@ -51,13 +51,15 @@ public abstract class ProposalApiTests(DatabaseProvider provider) : IntegrationT
     private static string Words(string seed, int count) =>
         string.Join(' ', Enumerable.Range(0, count).Select(i => $"{seed}{i}"));
 
-    /// <summary>Every section of the group written (distinct text), an SDG chosen: ready to submit.</summary>
+    /// <summary>Every section of the group written (distinct text), an SDG chosen, the required documents uploaded: ready to submit.</summary>
     private async Task<ProposalDto> FillAsync(HttpClient client, ProposalDto p)
     {
         var sdg = await App.WithDbAsync(db => db.SdgGoals.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(Ct));
         var sections = p.Sections.Keys.ToDictionary(k => k, k => (string?)Words($"{k.ToLowerInvariant()}{p.Id}kata", 40));
-        return await (await client.PutJsonAsync($"{Base}/{p.Id}/draft", new ProposalDraftInput { Sections = sections, SdgIds = [sdg], ExpectedVersion = p.Version }))
+        var filled = await (await client.PutJsonAsync($"{Base}/{p.Id}/draft", new ProposalDraftInput { Sections = sections, SdgIds = [sdg], ExpectedVersion = p.Version }))
             .ShouldBeOk<ProposalDto>();
+        await client.UploadRequiredDocumentsAsync(p.Id);
+        return filled;
     }
 
     private Task<Proposal> StoredAsync(int id) => App.WithDbAsync(db => db.Proposals.AsNoTracking().SingleAsync(p => p.Id == id, Ct));

@@ -81,6 +81,7 @@ public abstract class ProposalPageTests(DatabaseProvider provider) : Integration
         var stale = await op.PostFormAsync(page, url + "?handler=Autosave", new Dictionary<string, string> { ["Sections[Kebaruan]"] = "tab lama" });
         Assert.Contains("baru saja diubah", await stale.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         Assert.EndsWith("tambahan", (await App.WithDbAsync(db => db.Proposals.AsNoTracking().SingleAsync(x => x.Id == id, Ct))).Section("Kebaruan"), StringComparison.Ordinal);
+        await op.UploadRequiredDocumentsAsync(id);
         page = await (await op.GetAsync(url, Ct)).HtmlAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await op.PostFormAsync(page, url + "?handler=Submit", new Dictionary<string, string>())).StatusCode);
 

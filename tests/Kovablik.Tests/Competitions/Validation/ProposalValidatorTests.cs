@@ -400,6 +400,22 @@ public sealed class ProposalValidatorTests
     }
 
     [Fact]
+    public void A_link_that_failed_its_check_is_a_warning_and_a_checked_or_unchecked_one_is_not()
+    {
+        var draft = Draft() with
+        {
+            Links = [new AttachedLink("https://contoh.go.id/mati", "Unreachable"), new AttachedLink("https://youtu.be/pribadi", "NotPublic"),
+                new AttachedLink("https://contoh.go.id/hidup", "Ok"), new AttachedLink("https://contoh.go.id/baru", "Unchecked")],
+        };
+        var findings = Validate(draft).Where(f => f.Reason == ReasonCode.TautanTidakDapatDiakses).ToList();
+        Assert.Equal(2, findings.Count);
+        Assert.All(findings, f => Assert.Equal(Severity.Warning, f.Severity));
+        Assert.Contains(findings, f => f.Message.Contains("https://contoh.go.id/mati", StringComparison.Ordinal) && f.Detail == "Unreachable");
+        Assert.Contains(findings, f => f.Detail == "NotPublic");
+        None(Validate(), ReasonCode.TautanTidakDapatDiakses);
+    }
+
+    [Fact]
     public void Reason_codes_are_unique_and_classified()
     {
         var all = Enum.GetValues<ReasonCode>();
@@ -407,7 +423,7 @@ public sealed class ProposalValidatorTests
         Assert.All(all, r => Assert.Equal(r, ReasonCodes.FromCode(ReasonCodes.Code(r))));
         Assert.All(all, r => Assert.False(string.IsNullOrWhiteSpace(ReasonCodes.Display(r))));
         Assert.Equal(
-            [ReasonCode.JudulMirip, ReasonCode.IsianTerlaluPendek, ReasonCode.IsianMengulangBagianLain, ReasonCode.IsianMenyalinPertanyaan, ReasonCode.IsianMenyalinProposalLain],
+            [ReasonCode.JudulMirip, ReasonCode.IsianTerlaluPendek, ReasonCode.IsianMengulangBagianLain, ReasonCode.IsianMenyalinPertanyaan, ReasonCode.IsianMenyalinProposalLain, ReasonCode.TautanTidakDapatDiakses],
             all.Where(r => ReasonCodes.SeverityOf(r) == Severity.Warning));
         Assert.Null(ReasonCodes.FromCode("TIDAK_ADA"));
     }

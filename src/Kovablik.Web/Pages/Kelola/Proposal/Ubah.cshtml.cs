@@ -17,13 +17,14 @@ namespace Kovablik.Web.Pages.Kelola.Proposal;
 /// approve it. Plain form posts: works without JavaScript.
 /// </summary>
 [Authorize(Policy = Policies.InnovationEditor)]
-public sealed class UbahModel(KovablikDbContext db, ProposalService proposals, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class UbahModel(KovablikDbContext db, ProposalService proposals, ProposalEvidenceService evidence, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
 {
     private static readonly string[] VersionInputs = ["version-save", "version-submit", "version-withdraw"];
 
     public Competitions.Proposals.Proposal Proposal { get; private set; } = null!;
     public Edition Edition { get; private set; } = null!;
     public ProposalChecklist Checklist { get; private set; } = null!;
+    public ProposalEvidence Evidence { get; private set; } = null!;
     public List<string> Errors { get; private set; } = [];
     public string? Notice { get; private set; }
 
@@ -92,6 +93,7 @@ public sealed class UbahModel(KovablikDbContext db, ProposalService proposals, C
         Proposal = found.Value!;
         Edition = await db.Editions.AsNoTracking().FirstAsync(e => e.Id == Proposal.EditionId, ct);
         Checklist = await proposals.ChecklistAsync(Proposal, ct);
+        Evidence = (await evidence.GetAsync(id, await user.ScopeAsync(ct), ct)).Value!;
         return true;
     }
 }
