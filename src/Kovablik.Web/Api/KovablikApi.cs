@@ -22,6 +22,7 @@ public static class KovablikApi
         api.MapOrganisationImportApi();
         api.MapEditionsApi();
         api.MapProposalsApi();
+        api.MapSelectionApi();
     }
 
     /// <summary>

@@ -55,6 +55,8 @@ public sealed class SelectionService(KovablikDbContext db, ProposalService propo
     public const int MaxNoteLength = 4000;
     public const int MaxRepairDays = 30;
     public const string AwaitingApprovalMessage = "Proposal ini masih menunggu persetujuan pimpinan unit.";
+    public const string UnderRepairMessage = "Proposal ini sedang dalam masa perbaikan oleh unit.";
+    public const string NotApprovedMessage = "Hanya proposal yang sudah disetujui pimpinan unit yang dapat diputuskan.";
     public const string AlreadyPublishedMessage = "Hasil seleksi proposal ini sudah diumumkan dan tidak dapat diubah.";
 
     /// <summary>Panitia may decide an approved proposal, or one whose repair window ended without a resubmission.</summary>
@@ -147,8 +149,7 @@ public sealed class SelectionService(KovablikDbContext db, ProposalService propo
         if (p.SelectionPublishedAt is not null) return Result<Proposal>.Invalid("", AlreadyPublishedMessage);
         if (!IsDecidable(p.Status, p.Selection, p.RepairUntil, p.SelectionPublishedAt, now))
             return Result<Proposal>.Invalid("", p.Status == ProposalStatus.Submitted ? AwaitingApprovalMessage
-                : p.Status == ProposalStatus.Repair ? "Proposal ini sedang dalam masa perbaikan oleh unit."
-                : "Hanya proposal yang sudah disetujui pimpinan unit yang dapat diputuskan.");
+                : p.Status == ProposalStatus.Repair ? UnderRepairMessage : NotApprovedMessage);
 
         var errors = new ErrorBag();
         SelectionOutcome? outcome = input.Outcome?.Trim() switch
