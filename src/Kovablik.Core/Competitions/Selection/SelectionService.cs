@@ -311,7 +311,7 @@ public sealed class SelectionService(KovablikDbContext db, ProposalService propo
         {
             var inGroup = passed.Where(p => string.Equals(p.GroupCode, code, StringComparison.OrdinalIgnoreCase))
                 .OrderBy(p => p.Title, StringComparer.CurrentCultureIgnoreCase).ThenBy(p => p.Id).ToList();
-            sb.Append("\n## Kelompok ").Append(Escape(name)).Append("\n\n");
+            sb.Append("\n## ").Append(Escape(name)).Append("\n\n");
             if (inGroup.Count == 0)
             {
                 sb.Append("Tidak ada proposal yang lolos pada kelompok ini.\n");
