@@ -24,6 +24,7 @@ public static class KovablikApi
         api.MapProposalsApi();
         api.MapProposalPackApi();
         api.MapProposalEvidenceApi();
+        api.MapSelectionApi();
     }
 
     /// <summary>

@@ -76,18 +76,27 @@ public static class ProposalsApi
         Answer(await service.ApproveAsync(id, request?.ExpectedVersion, await user.ScopeAsync(ct), ct), l);
 
     private static IResult Answer(Result<Proposal> result, IStringLocalizer l) =>
-        result.Succeeded ? TypedResults.Ok(result.Value!.AsDto()) : ApiResults.Problem(result, l);
+        result.Succeeded ? TypedResults.Ok(result.Value!.AsDto(l)) : ApiResults.Problem(result, l);
 
-    public static ProposalDto AsDto(this Proposal p) => new(
-        p.Id, p.EditionId, p.GroupCode, p.InnovationId, p.OrganisationId, p.Organisation?.Name ?? "", p.Title,
-        p.Sections.ToDictionary(s => s.Key, s => s.Text), p.CategoryIds, p.SdgIds, p.Status.ToString(), p.ReturnComment,
-        p.SubmittedAt, p.ApprovedAt, p.SnapshotJson is not null, p.Version);
+    /// <summary>The selection outcome only once the unit may see it (announced, or a repair request).</summary>
+    public static ProposalDto AsDto(this Proposal p, IStringLocalizer? l = null)
+    {
+        var visible = Kovablik.Competitions.Selection.SelectionService.VisibleToUnit(p);
+        return new(
+            p.Id, p.EditionId, p.GroupCode, p.InnovationId, p.OrganisationId, p.Organisation?.Name ?? "", p.Title,
+            p.Sections.ToDictionary(s => s.Key, s => s.Text), p.CategoryIds, p.SdgIds, p.Status.ToString(), p.ReturnComment,
+            p.SubmittedAt, p.ApprovedAt, p.SnapshotJson is not null, p.Version,
+            visible ? p.Selection.ToString() : null,
+            visible ? p.SelectionReasons.Select(c => new SelectionReasonDto(c, Kovablik.Competitions.Selection.SelectionService.ReasonText(c) is var t && l is not null ? l.Message(t) : t)).ToList() : [],
+            visible ? p.SelectionNote : null, visible ? p.RepairUntil : null);
+    }
 }
 
 public sealed record ProposalDto(
     int Id, int EditionId, string GroupCode, int InnovationId, int OrganisationId, string OrganisationName, string Title,
     Dictionary<string, string> Sections, List<int> CategoryIds, List<int> SdgIds, string Status, string? ReturnComment,
-    DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, bool HasSnapshot, Guid Version);
+    DateTimeOffset? SubmittedAt, DateTimeOffset? ApprovedAt, bool HasSnapshot, Guid Version,
+    string? SelectionOutcome = null, List<SelectionReasonDto>? SelectionReasons = null, string? SelectionNote = null, DateTimeOffset? RepairUntil = null);
 
 public sealed record ProposalChecklistDto(bool CanSubmit, int Quota, int QuotaLeft, string QuotaMessage, List<ProposalFindingDto> Findings, List<SectionCountDto> Sections);
 

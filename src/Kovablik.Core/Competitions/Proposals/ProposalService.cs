@@ -26,6 +26,7 @@ public sealed class ProposalService(KovablikDbContext db)
     public const string QuotaFullMessage = "Kuota organisasi untuk edisi ini sudah penuh.";
     public const string DeadlineMessage = "Pendaftaran edisi ini sudah ditutup.";
     public const string NotOpenMessage = "Pendaftaran edisi ini belum dibuka.";
+    public const string RepairOverMessage = "Masa perbaikan sudah berakhir.";
     public const string UnknownSectionMessage = "Bagian tidak dikenal pada formulir kelompok ini.";
     public const string TooLongMessage = "Isian bagian terlalu panjang (maksimal 20.000 karakter).";
     public const int MaxSectionLength = 20_000;
@@ -92,7 +93,7 @@ public sealed class ProposalService(KovablikDbContext db)
         var (p, edition, problem) = await LoadAsync(id, scope, input.ExpectedVersion, ct);
         if (problem is not null) return problem;
         if (!p!.IsEditable) return Result<Proposal>.Invalid("", "Proposal yang sudah diajukan tidak dapat diubah.");
-        var deadline = RegistrationProblem(edition!);
+        var deadline = RegistrationProblem(edition!, p);
         if (deadline is not null) return Result<Proposal>.Invalid("", deadline);
 
         var errors = new ErrorBag();
@@ -183,7 +184,7 @@ public sealed class ProposalService(KovablikDbContext db)
     /// <summary>Maps the proposal and its edition onto the pure validator.</summary>
     public static ProposalChecklist Checklist(Proposal p, Edition edition, DateOnly? startedOn, OrganisationType organisationType,
         IReadOnlyList<KnownTitle> otherTitles, IReadOnlyList<OtherProposal> otherProposals, int submittedByOrganisation,
-        IReadOnlyList<ProposalDocument>? documents = null, IReadOnlyList<ProposalLink>? links = null)
+        IReadOnlyList<ProposalDocument>? documents = null, IReadOnlyList<ProposalLink>? links = null, bool blockingOnly = false)
     {
         var group = edition.Group(p.GroupCode);
         var rules = new ValidationRules
@@ -215,7 +216,7 @@ public sealed class ProposalService(KovablikDbContext db)
             SubmittedByOrganisation = submittedByOrganisation,
             Prompts = group?.Sections.Where(s => !string.IsNullOrWhiteSpace(s.Prompt)).ToDictionary(s => s.Key, s => s.Prompt) ?? [],
         };
-        var findings = ProposalValidator.Validate(draft, rules, context);
+        var findings = ProposalValidator.Validate(draft, rules, context, blockingOnly);
         var counts = rules.Sections.Select(s => new SectionCount(s.Key, s.Title, s.Required, s.WordLimit ?? 0,
             IndonesianWordCounter.Count(draft.Sections.GetValueOrDefault(s.Key)))).ToList();
         return new ProposalChecklist(findings, counts, rules.QuotaFor(draft.OrganisationType),
@@ -228,7 +229,7 @@ public sealed class ProposalService(KovablikDbContext db)
         if (problem is not null) return problem;
         if (p!.Status is ProposalStatus.Submitted or ProposalStatus.Approved) return Result<Proposal>.Invalid("", "Proposal ini sudah diajukan.");
         if (!p.IsEditable) return Result<Proposal>.Invalid("", "Proposal yang sudah ditarik tidak dapat diajukan.");
-        var deadline = RegistrationProblem(edition!);
+        var deadline = RegistrationProblem(edition!, p);
         if (deadline is not null) return Result<Proposal>.Invalid("", deadline);
 
         // Everything but the quota is checked outside the transaction; the quota is counted again under a lock below.
@@ -295,6 +296,7 @@ public sealed class ProposalService(KovablikDbContext db)
         {
             p.Status = ProposalStatus.Approved;
             p.ApprovedAt = db.Time.GetUtcNow();
+            Selection.SelectionService.BackInQueue(p);
         }, ct);
 
     public async Task<Result<Proposal>> WithdrawAsync(int id, Guid? expectedVersion, OrganisationScope scope, CancellationToken ct = default)
@@ -320,13 +322,15 @@ public sealed class ProposalService(KovablikDbContext db)
 
     private Task<int> CountSubmittedAsync(Proposal p, CancellationToken ct) =>
         db.Proposals.CountAsync(o => o.EditionId == p.EditionId && o.OrganisationId == p.OrganisationId && o.Id != p.Id
-            && (o.Status == ProposalStatus.Submitted || o.Status == ProposalStatus.Approved), ct);
+            && (o.Status == ProposalStatus.Submitted || o.Status == ProposalStatus.Approved || o.Status == ProposalStatus.Repair), ct);
 
-    private string? RegistrationProblem(Edition edition)
+    /// <summary>Null while the proposal may be changed: registration open, or its own repair window from selection.</summary>
+    private string? RegistrationProblem(Edition edition, Proposal? p = null)
     {
         var now = db.Time.GetUtcNow();
         if (edition.RegistrationOpensAt is { } opens && now < opens) return NotOpenMessage;
-        if (edition.RegistrationClosesAt is not { } closes || now >= closes) return DeadlineMessage;
+        if (edition.RegistrationClosesAt is not { } closes || now >= closes)
+            return p is { Selection: SelectionOutcome.RepairRequested, RepairUntil: { } until } ? (now < until ? null : RepairOverMessage) : DeadlineMessage;
         return null;
     }
 

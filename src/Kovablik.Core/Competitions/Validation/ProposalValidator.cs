@@ -39,7 +39,11 @@ public static class ProposalValidator
     /// </summary>
     public const int VerbatimRunWords = 30;
 
-    public static IReadOnlyList<ValidationFinding> Validate(ProposalDraft draft, ValidationRules rules, ValidationContext context)
+    /// <param name="blockingOnly">
+    /// Skip the filler heuristics, which only ever warn and cost most of the time (n-gram overlap between every pair
+    /// of sections): for bulk reports that count blocking findings over thousands of proposals.
+    /// </param>
+    public static IReadOnlyList<ValidationFinding> Validate(ProposalDraft draft, ValidationRules rules, ValidationContext context, bool blockingOnly = false)
     {
         var findings = new List<ValidationFinding>();
         void Add(ReasonCode reason, string message, string? sectionKey = null, string? detail = null) =>
@@ -69,7 +73,7 @@ public static class ProposalValidator
         if (context.SubmittedByOrganisation >= quota)
             Add(ReasonCode.KuotaPenuh, Message.Format("Kuota organisasi untuk edisi ini {0} proposal dan sudah terpakai {1}.", quota, context.SubmittedByOrganisation));
 
-        CheckFiller(draft, rules, context, Add);
+        if (!blockingOnly) CheckFiller(draft, rules, context, Add);
         return findings;
     }
 

@@ -328,6 +328,18 @@ public sealed class ProposalValidatorTests
     }
 
     [Fact]
+    public void Blocking_only_skips_the_filler_warnings_and_keeps_every_blocking_rule()
+    {
+        var draft = WithSection("ringkasan", "Layanan antrean daring di puskesmas.") with { Title = "" };
+        var full = ProposalValidator.Validate(draft, Rules(), Context());
+        var bulk = ProposalValidator.Validate(draft, Rules(), Context(), blockingOnly: true);
+        Assert.Contains(full, f => f.Reason == ReasonCode.IsianTerlaluPendek);
+        None(bulk, ReasonCode.IsianTerlaluPendek);
+        Assert.Equal(full.Where(f => f.Severity == Severity.Blocking).Select(f => f.Reason), bulk.Where(f => f.Severity == Severity.Blocking).Select(f => f.Reason));
+        Single(bulk, ReasonCode.JudulKosong);
+    }
+
+    [Fact]
     public void Very_short_answer()
     {
         var finding = Single(Validate(WithSection("ringkasan", "Layanan antrean daring di puskesmas.")), ReasonCode.IsianTerlaluPendek);
