@@ -69,7 +69,7 @@ public abstract class ProposalExportTests(DatabaseProvider provider) : Selection
         Assert.Equal(40, f.Cell(col["Kata: Ringkasan"]).GetValue<int>());
         Assert.Equal(1, f.Cell(col["Jumlah SDG"]).GetValue<int>());
         Assert.Equal(stored.CategoryIds.Count, f.Cell(col["Jumlah kategori"]).GetValue<int>());
-        Assert.Equal(0, f.Cell(col["Jumlah dokumen"]).GetValue<int>());
+        Assert.Equal(EvidenceUploads.RequiredSlots.Length, f.Cell(col["Jumlah dokumen"]).GetValue<int>());
         Assert.Equal("Tidak lolos", f.Cell(col["Hasil seleksi"]).GetString());
         Assert.Equal("SDG_KOSONG", f.Cell(col["Kode alasan"]).GetString());
         Assert.Equal("Catatan uji.", f.Cell(col["Catatan seleksi"]).GetString());

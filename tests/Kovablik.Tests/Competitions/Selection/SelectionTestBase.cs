@@ -50,6 +50,7 @@ public abstract class SelectionTestBase(DatabaseProvider provider) : Integration
     {
         var innovation = await App.CreateInnovationAsync(s.Org.Id, publish: true);
         var p = await (await s.Operator.PostJsonAsync(Proposals, new ProposalCreateInput(s.Edition.Id, innovation.Id, group))).ShouldBeCreated<ProposalDto>();
+        await s.Operator.UploadRequiredDocumentsAsync(p.Id);
         var sdg = await App.WithDbAsync(db => db.SdgGoals.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(Ct));
         var sections = p.Sections.Keys.ToDictionary(k => k, k => (string?)Words($"{k.ToLowerInvariant()}{p.Id}kata", 40));
         return await (await s.Operator.PutJsonAsync($"{Proposals}/{p.Id}/draft", new ProposalDraftInput { Sections = sections, SdgIds = [sdg], ExpectedVersion = p.Version }))
