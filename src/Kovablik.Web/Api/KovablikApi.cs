@@ -22,6 +22,8 @@ public static class KovablikApi
         api.MapOrganisationImportApi();
         api.MapEditionsApi();
         api.MapProposalsApi();
+        api.MapDeadlinesApi();
+        api.MapNotificationsApi();
     }
 
     /// <summary>
