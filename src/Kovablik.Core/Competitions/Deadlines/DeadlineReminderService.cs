@@ -65,7 +65,7 @@ public sealed class DeadlineReminderService(KovablikDbContext db, DraftsBoardSer
                 db.ReminderDispatches.Add(new ReminderDispatch { EditionId = edition.Id, OrganisationId = org, Kind = kind, ClosesAt = closes, SentAt = now });
             notifications.Add(recipients[org].Select(r => (r.Id, r.Email)),
                 Message.Format("Pengingat {0}: pendaftaran {1} ditutup {2}", due[0], edition.Name, closesText),
-                Message.Format("Proposal berikut belum diajukan. Lengkapi lalu ajukan sebelum {0}.\n{1}", closesText, Describe(drafts[org])),
+                Message.Format("Proposal berikut belum diajukan; lengkapi lalu ajukan sebelum {0}:{1}", closesText, Describe(drafts[org])),
                 "/Kelola/Proposal");
             try
             {
@@ -94,7 +94,7 @@ public sealed class DeadlineReminderService(KovablikDbContext db, DraftsBoardSer
             if (d.Missing.Count == 0) sb.Append(": lengkap, tinggal diajukan.");
             else sb.Append(": ").Append(string.Join("; ", d.Missing.Select(m => Message.ToIndonesian(m.Message).TrimEnd('.')))).Append('.');
         }
-        var text = sb.ToString().TrimStart('\n');
+        var text = sb.ToString();
         // The notice body has room for a few thousand characters; the unit's proposal list shows the rest.
         return text.Length <= MaxListLength ? text : text[..MaxListLength] + " …";
     }
