@@ -156,6 +156,30 @@ public abstract class DeadlineApiTests(DatabaseProvider provider) : IntegrationT
     }
 
     [Fact]
+    public async Task A_published_editions_deadline_cannot_be_changed_through_the_edition_form()
+    {
+        var edition = await EditionAsync(App, TimeSpan.FromDays(5), stageStartsAfterClose: TimeSpan.FromDays(30));
+        var organiser = await OrganiserAsync();
+        EditionUpdateInput Input(DateTimeOffset closes) => new()
+        {
+            Name = edition.Name,
+            Description = "Deskripsi baru.",
+            RegistrationOpensAt = EditionService.ToWibLocal(edition.RegistrationOpensAt),
+            RegistrationClosesAt = EditionService.ToWibLocal(closes),
+            Stages = edition.Stages.Select(s => new EditionStageInput { Name = s.Name, StartsAt = EditionService.ToWibLocal(s.StartsAt), EndsAt = EditionService.ToWibLocal(s.EndsAt) }).ToList(),
+            ExpectedVersion = edition.Version,
+        };
+        var errors = await (await organiser.PutJsonAsync($"/api/v1/editions/{edition.Id}", Input(edition.RegistrationClosesAt!.Value.AddDays(2)))).ValidationErrorsAsync();
+        Assert.Contains("Ubah tenggat pendaftaran", errors["RegistrationClosesAt"][0], StringComparison.Ordinal);
+        Assert.Equal(edition.Version, (await App.WithDbAsync(db => db.Editions.AsNoTracking().SingleAsync(e => e.Id == edition.Id, Ct))).Version);
+
+        // Other edits keep working while the deadline stays as it is.
+        var updated = await (await organiser.PutJsonAsync($"/api/v1/editions/{edition.Id}", Input(edition.RegistrationClosesAt!.Value))).ShouldBeOk<EditionDto>();
+        Assert.Equal("Deskripsi baru.", updated.Description);
+        Assert.Equal(edition.RegistrationClosesAt, updated.RegistrationClosesAt);
+    }
+
+    [Fact]
     public async Task Organisers_post_general_announcements_shown_newest_first_and_sanitised()
     {
         var edition = await EditionAsync(App, TimeSpan.FromDays(10));
