@@ -122,9 +122,15 @@ public sealed class DeadlineService(KovablikDbContext db, AnnouncementService an
         var hasOffset = s.EndsWith('Z') || s.EndsWith('z') || (s.Length > 10 && (s.LastIndexOf('+') > 10 || s.LastIndexOf('-') > 10));
         if (hasOffset)
             return DateTimeOffset.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var withOffset) ? withOffset.ToUniversalTime() : null;
-        return DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
-            ? EditionService.ToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified))
-            : null;
+        return DateTime.TryParse(s, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local) ? FromWib(local) : null;
+    }
+
+    /// <summary>A WIB wall-clock time as an instant; null at the very ends of the calendar, where WIB has no UTC instant.</summary>
+    public static DateTimeOffset? FromWib(DateTime? wib)
+    {
+        if (wib is null) return null;
+        var local = DateTime.SpecifyKind(wib.Value, DateTimeKind.Unspecified);
+        return local.Year is < 2 or > 9998 ? null : EditionService.ToUtc(local);
     }
 
 }

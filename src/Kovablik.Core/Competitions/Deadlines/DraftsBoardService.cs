@@ -90,7 +90,7 @@ public sealed class DraftsBoardService(KovablikDbContext db)
             var sameTitle = normalised.Length == 0 ? [] : byTitle[normalised].Where(t => t.Id != p.Id)
                 .Select(t => new KnownTitle(t.Title, edition.Name)).ToList();
             var checklist = ProposalService.Checklist(p, edition, startedOn.GetValueOrDefault(p.InnovationId), p.Organisation.Type,
-                sameTitle, [], submittedByOrg.GetValueOrDefault(p.OrganisationId));
+                sameTitle, [], submittedByOrg.GetValueOrDefault(p.OrganisationId), blockingOnly: true);
             var missing = checklist.Findings.Where(f => f.Severity == Severity.Blocking)
                 .Select(f => new MissingItem(f.Code, f.Message)).ToList();
             result.Add(new DraftItem(p.Id, p.Title, p.OrganisationId, p.Organisation.Name, AgencyOf(p.Organisation.Path), p.Status, missing));

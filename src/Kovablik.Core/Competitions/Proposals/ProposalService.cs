@@ -141,7 +141,7 @@ public sealed class ProposalService(KovablikDbContext db, ProposalNotices notice
 
     /// <summary>Maps the proposal and its edition onto the pure validator.</summary>
     public static ProposalChecklist Checklist(Proposal p, Edition edition, DateOnly? startedOn, OrganisationType organisationType,
-        IReadOnlyList<KnownTitle> otherTitles, IReadOnlyList<OtherProposal> otherProposals, int submittedByOrganisation)
+        IReadOnlyList<KnownTitle> otherTitles, IReadOnlyList<OtherProposal> otherProposals, int submittedByOrganisation, bool blockingOnly = false)
     {
         var group = edition.Group(p.GroupCode);
         var rules = new ValidationRules
@@ -163,7 +163,7 @@ public sealed class ProposalService(KovablikDbContext db, ProposalNotices notice
             SdgIds = p.SdgIds,
             OrganisationType = organisationType.ToString(),
         };
-        var context = new ValidationContext { OtherTitles = otherTitles, OtherProposals = otherProposals, SubmittedByOrganisation = submittedByOrganisation };
+        var context = new ValidationContext { OtherTitles = otherTitles, OtherProposals = otherProposals, SubmittedByOrganisation = submittedByOrganisation, BlockingOnly = blockingOnly };
         var findings = ProposalValidator.Validate(draft, rules, context);
         var counts = rules.Sections.Select(s => new SectionCount(s.Key, s.Title, s.Required, s.WordLimit ?? 0,
             IndonesianWordCounter.Count(draft.Sections.GetValueOrDefault(s.Key)))).ToList();

@@ -65,7 +65,7 @@ public static class ProposalValidator
         if (context.SubmittedByOrganisation >= quota)
             Add(ReasonCode.KuotaPenuh, Message.Format("Kuota organisasi untuk edisi ini {0} proposal dan sudah terpakai {1}.", quota, context.SubmittedByOrganisation));
 
-        CheckFiller(draft, rules, context, Add);
+        if (!context.BlockingOnly) CheckFiller(draft, rules, context, Add);
         return findings;
     }
 

@@ -97,6 +97,12 @@ public sealed record ValidationContext
 
     /// <summary>The organisation's proposals already submitted in this edition, not counting this one.</summary>
     public int SubmittedByOrganisation { get; init; }
+
+    /// <summary>
+    /// Skip the filler-answer flags (all warnings, and most of the validator's work): for boards and reminders that
+    /// list only what blocks submission, over thousands of proposals at once.
+    /// </summary>
+    public bool BlockingOnly { get; init; }
 }
 
 public sealed record ValidationFinding(ReasonCode Reason, Severity Severity, string? SectionKey, string Message, string? Detail)

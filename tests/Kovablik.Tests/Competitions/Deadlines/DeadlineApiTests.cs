@@ -123,6 +123,8 @@ public abstract class DeadlineApiTests(DatabaseProvider provider) : IntegrationT
         Assert.Contains("maksimal 2.000 karakter", (await Refused(new(later, new string('x', 2001), edition.Version)))["Reason"][0], StringComparison.Ordinal);
         Assert.Contains("wajib diisi", (await Refused(new(null, reason, edition.Version)))["ClosesAt"][0], StringComparison.Ordinal);
         Assert.Contains("tidak dapat dibaca", (await Refused(new("besok siang", reason, edition.Version)))["ClosesAt"][0], StringComparison.Ordinal);
+        Assert.Contains("tidak dapat dibaca", (await Refused(new("0001-01-01T00:00", reason, edition.Version)))["ClosesAt"][0], StringComparison.Ordinal);
+        Assert.Contains("setelah dibuka", (await Refused(new("2000-01-01T00:00:00Z", reason, edition.Version)))["ClosesAt"][0], StringComparison.Ordinal);
         Assert.Contains("setelah dibuka", (await Refused(new(Wib(edition.RegistrationOpensAt!.Value.AddHours(-1)), reason, edition.Version)))["ClosesAt"][0], StringComparison.Ordinal);
         Assert.Contains("sama dengan tenggat saat ini", (await Refused(new(Wib(edition.RegistrationClosesAt!.Value), reason, edition.Version)))["ClosesAt"][0], StringComparison.Ordinal);
         Assert.Contains("sudah lewat", (await Refused(new(Wib(App.Time.GetUtcNow().AddMinutes(-1)), reason, edition.Version)))["ClosesAt"][0], StringComparison.Ordinal);

@@ -33,7 +33,7 @@ public sealed class TenggatModel(KovablikDbContext db, DeadlineService service, 
     {
         if (!await LoadAsync(id, ct)) return NotFound();
         if (!ModelState.IsValid) return Page();
-        var result = await service.ChangeAsync(id, new DeadlineChangeInput(EditionService.ToUtc(Input.ClosesAt), Input.Reason, Input.ExpectedVersion), user.Id, ct);
+        var result = await service.ChangeAsync(id, new DeadlineChangeInput(DeadlineService.FromWib(Input.ClosesAt), Input.Reason, Input.ExpectedVersion), user.Id, ct);
         if (result.Kind == ResultKind.NotFound) return NotFound();
         if (!result.Succeeded)
         {
