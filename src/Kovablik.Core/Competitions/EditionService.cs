@@ -11,6 +11,7 @@ namespace Kovablik.Competitions;
 public sealed class EditionService(KovablikDbContext db)
 {
     public const string StaleMessage = "Edisi ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.";
+    public const string DeadlineViaChangeMessage = "Tenggat pendaftaran edisi yang sudah dipublikasikan hanya dapat diubah melalui halaman Ubah tenggat pendaftaran, dengan alasan.";
     public const int MaxWordLimit = 5000;
     public const int MaxQuota = 50;
     public const int MaxMonths = 120;
@@ -70,7 +71,15 @@ public sealed class EditionService(KovablikDbContext db)
             if (starts is not null) previousStart = starts;
             stages.Add(new EditionStage { Name = stageName, StartsAt = starts, EndsAt = ends });
         }
-        if (edition!.Status != EditionStatus.Draft && (opens is null || closes is null || stages.Any(s => s.StartsAt is null || s.EndsAt is null)))
+        // Once published, the deadline moves only through DeadlineService: with a reason, logged and announced.
+        // The form posts whole minutes, so a sub-minute difference is the same deadline.
+        if (edition!.Status != EditionStatus.Draft && closes is not null && edition.RegistrationClosesAt is { } current)
+        {
+            if ((closes.Value - current).Duration() >= TimeSpan.FromMinutes(1))
+                errors.Add(nameof(input.RegistrationClosesAt), DeadlineViaChangeMessage);
+            else closes = current;
+        }
+        if (edition.Status != EditionStatus.Draft && (opens is null || closes is null || stages.Any(s => s.StartsAt is null || s.EndsAt is null)))
             errors.Add("", "Edisi yang sudah dipublikasikan harus tetap memiliki jadwal lengkap.");
         if (errors.Any) return errors.ToResult<Edition>();
 

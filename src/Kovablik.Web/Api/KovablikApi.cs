@@ -25,6 +25,8 @@ public static class KovablikApi
         api.MapProposalPackApi();
         api.MapProposalEvidenceApi();
         api.MapSelectionApi();
+        api.MapDeadlinesApi();
+        api.MapNotificationsApi();
     }
 
     /// <summary>

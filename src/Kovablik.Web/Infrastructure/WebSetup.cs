@@ -180,6 +180,13 @@ public static class WebSetup
         services.AddScoped<IPeriodicTask, LinkRecheckTask>();
         services.AddScoped<Kovablik.Notifications.NotificationService>();
         services.AddHostedService<PeriodicWorkRunner>();
+        // The reminders run before the mailer so their emails leave in the same round.
+        services.AddScoped<Kovablik.Competitions.Proposals.ProposalNotices>();
+        services.AddScoped<Kovablik.Competitions.Deadlines.AnnouncementService>();
+        services.AddScoped<Kovablik.Competitions.Deadlines.DeadlineService>();
+        services.AddScoped<Kovablik.Competitions.Deadlines.DraftsBoardService>();
+        services.AddScoped<Kovablik.Competitions.Deadlines.DeadlineReminderService>();
+        services.AddScoped<IPeriodicTask, DeadlineReminderTask>();
         services.AddScoped<IPeriodicTask, NotificationEmailTask>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();

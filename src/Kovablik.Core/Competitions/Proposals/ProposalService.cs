@@ -20,7 +20,7 @@ public sealed record ProposalChecklist(IReadOnlyList<ValidationFinding> Findings
 }
 
 /// <summary>Proposals from draft to submission and the unit head's approval: scope, deadlines, quota and concurrency.</summary>
-public sealed class ProposalService(KovablikDbContext db)
+public sealed class ProposalService(KovablikDbContext db, ProposalNotices notices)
 {
     public const string StaleMessage = "Proposal ini baru saja diubah di tab atau oleh orang lain. Muat ulang halaman; perubahan Anda belum tersimpan.";
     public const string QuotaFullMessage = "Kuota organisasi untuk edisi ini sudah penuh.";
@@ -267,6 +267,7 @@ public sealed class ProposalService(KovablikDbContext db)
                 current.ReturnComment = null;
                 current.SnapshotJson = snapshot;
                 await IndexTextAsync(current, ct);
+                await notices.SubmittedAsync(current, ct);
                 await db.SaveChangesAsync(ct);
                 await tx.CommitAsync(ct);
                 return Result<Proposal>.Ok(current);
@@ -317,6 +318,7 @@ public sealed class ProposalService(KovablikDbContext db)
         if (problem is not null) return problem;
         if (p!.Status != ProposalStatus.Submitted) return Result<Proposal>.Invalid("", "Hanya proposal yang sudah diajukan yang dapat dikembalikan atau disetujui.");
         change(p);
+        await notices.ReviewedAsync(p, ct);
         return await SaveAsync(p, ct);
     }
 

@@ -10,9 +10,10 @@ namespace Kovablik.Web.Pages.Kompetisi;
 
 /// <summary>One edition: timeline in WIB, groups with their sections and documents, eligibility and quota.</summary>
 [AllowAnonymous]
-public sealed class DetailModel(KovablikDbContext db) : PageModel
+public sealed class DetailModel(KovablikDbContext db, Kovablik.Competitions.Deadlines.AnnouncementService announcements) : PageModel
 {
     public Edition Edition { get; private set; } = null!;
+    public List<Announcement> Announcements { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(string slug, CancellationToken ct)
     {
@@ -20,6 +21,7 @@ public sealed class DetailModel(KovablikDbContext db) : PageModel
         // Drafts are visible to organisers only (a preview); for everyone else they do not exist.
         if (edition is null || (edition.Status == EditionStatus.Draft && !EditionsApi.IsOrganiser(User))) return NotFound();
         Edition = edition;
+        Announcements = await announcements.ListAsync(edition.Id, ct);
         return Page();
     }
 }
