@@ -51,6 +51,7 @@ public static class DeadlineTestData
     public static async Task<ProposalDto> FilledAsync(KovablikAppFactory app, Unit unit, Edition edition)
     {
         var p = await DraftAsync(app, unit, edition);
+        await unit.Client.UploadRequiredDocumentsAsync(p.Id);
         var sdg = await app.WithDbAsync(db => db.SdgGoals.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync());
         var sections = p.Sections.Keys.ToDictionary(k => k, k => (string?)string.Join(' ', Enumerable.Range(0, 40).Select(i => $"{k.ToLowerInvariant()}{p.Id}kata{i}")));
         return await (await unit.Client.PutJsonAsync($"{ProposalsUrl}/{p.Id}/draft", new ProposalDraftInput { Sections = sections, SdgIds = [sdg], ExpectedVersion = p.Version }))
