@@ -39,7 +39,8 @@ public static partial class SubmissionLoad
         {
             "seed" => await SeedAsync(opts["provider"], opts["connection"], operators, perOperator),
             "run" => await RunAsync(new Uri(opts["url"]), operators, opts.GetValueOrDefault("label", ""),
-                TimeSpan.FromSeconds(double.Parse(opts.GetValueOrDefault("ramp", "30"), CultureInfo.InvariantCulture))),
+                TimeSpan.FromSeconds(double.Parse(opts.GetValueOrDefault("ramp", "30"), CultureInfo.InvariantCulture)),
+                TimeSpan.FromMilliseconds(double.Parse(opts.GetValueOrDefault("think", "0"), CultureInfo.InvariantCulture))),
             _ => Usage(),
         };
     }
@@ -47,7 +48,7 @@ public static partial class SubmissionLoad
     private static int Usage()
     {
         Console.Error.WriteLine("submissions seed --provider Sqlite|Postgres --connection CS [--operators 300] [--per-operator 10]");
-        Console.Error.WriteLine("submissions run --url http://127.0.0.1:PORT [--operators 300] [--ramp seconds=30] [--label text]");
+        Console.Error.WriteLine("submissions run --url http://127.0.0.1:PORT [--operators 300] [--ramp seconds=30] [--think ms=0] [--label text]");
         return 2;
     }
 
@@ -153,7 +154,7 @@ public static partial class SubmissionLoad
 
     private sealed record Sample(string Step, double Ms, bool Ok, string? Error);
 
-    private static async Task<int> RunAsync(Uri baseUri, int operators, string label, TimeSpan ramp)
+    private static async Task<int> RunAsync(Uri baseUri, int operators, string label, TimeSpan ramp, TimeSpan think)
     {
         var samples = new ConcurrentBag<Sample>();
         using var probe = new HttpClient { BaseAddress = baseUri };
@@ -167,7 +168,7 @@ public static partial class SubmissionLoad
             // Operators arrive over the ramp, then all work at once: 300 sign-ins in the same millisecond would
             // measure PBKDF2 (deliberately ~50 ms of CPU each), not the rush.
             await Task.Delay(ramp * (i - 1) / operators);
-            await OperatorAsync(baseUri, i, editionId, pdfs, samples);
+            await OperatorAsync(baseUri, i, editionId, pdfs, samples, think);
         })).ToList();
         sw.Start();
         start.SetResult();
@@ -176,7 +177,7 @@ public static partial class SubmissionLoad
 
         var submitted = samples.Count(s => s.Step == "submit" && s.Ok);
         var all = samples.ToList();
-        Console.WriteLine($"### {label} — {operators} operators (arriving over {ramp.TotalSeconds:0} s), {submitted} proposals submitted in {sw.Elapsed.TotalSeconds:0.0} s");
+        Console.WriteLine($"### {label} — {operators} operators (arriving over {ramp.TotalSeconds:0} s, think time {think.TotalSeconds:0.#} s), {submitted} proposals submitted in {sw.Elapsed.TotalSeconds:0.0} s");
         Console.WriteLine();
         Console.WriteLine($"Throughput: {submitted / sw.Elapsed.TotalSeconds:0.0} submitted proposals/s, {all.Count / sw.Elapsed.TotalSeconds:0.0} requests/s; errors: {all.Count(s => !s.Ok)} of {all.Count} requests.");
         Console.WriteLine();
@@ -202,13 +203,15 @@ public static partial class SubmissionLoad
     private sealed record Paged<T>(List<T> Items);
     private sealed record ProposalRef(int Id, Guid Version, Dictionary<string, string> Sections);
 
-    private static async Task OperatorAsync(Uri baseUri, int n, int editionId, byte[][] pdfs, ConcurrentBag<Sample> samples)
+    private static async Task OperatorAsync(Uri baseUri, int n, int editionId, byte[][] pdfs, ConcurrentBag<Sample> samples, TimeSpan think)
     {
         using var handler = new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false };
         using var http = new HttpClient(handler) { BaseAddress = baseUri, Timeout = TimeSpan.FromMinutes(2) };
         var rng = new Random(n);
         async Task<T?> Step<T>(string step, Func<Task<HttpResponseMessage>> send, Func<HttpResponseMessage, Task<T>> read)
         {
+            // People read, type and pick files between requests: think time of 50-150% of the setting.
+            if (think > TimeSpan.Zero && step != "sign-in") await Task.Delay(think * (0.5 + rng.NextDouble()));
             var sw = Stopwatch.StartNew();
             try
             {

@@ -1,5 +1,3 @@
-using System.Data;
-using System.Data.Common;
 using System.Text.Json;
 using Kovablik.Competitions.Validation;
 using Kovablik.Data;
@@ -247,37 +245,31 @@ public sealed class ProposalService(KovablikDbContext db, ProposalNotices notice
         var snapshot = Snapshot(innovation);
         var version = p.Version;
 
-        for (var attempt = 0; attempt < 2; attempt++)
-        {
-            db.ChangeTracker.Clear();
-            try
-            {
-                await using var tx = db.Database.IsNpgsql()
-                    ? await db.Database.BeginTransactionAsync(IsolationLevel.Serializable, ct)
-                    : await db.Database.BeginTransactionAsync(ct);
-                if (!db.Database.IsNpgsql())
-                    // Take SQLite's write lock before counting, so a concurrent submission waits for this one.
-                    await db.Database.ExecuteSqlRawAsync("UPDATE proposals SET \"Status\" = \"Status\" WHERE \"Id\" = {0}", [id], ct);
-                var current = await db.Proposals.FirstAsync(x => x.Id == id, ct);
-                if (current.Version != version) return Result<Proposal>.Conflict(StaleMessage);
-                var count = await CountSubmittedAsync(current, ct);
-                if (count >= quota) return Result<Proposal>.Invalid("", QuotaFullMessage);
-                current.Status = ProposalStatus.Submitted;
-                current.SubmittedAt = db.Time.GetUtcNow();
-                current.ReturnComment = null;
-                current.SnapshotJson = snapshot;
-                await IndexTextAsync(current, ct);
-                await notices.SubmittedAsync(current, ct);
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                return Result<Proposal>.Ok(current);
-            }
-            catch (Exception e) when (IsSerializationFailure(e))
-            {
-                // Another submission of the same organisation committed first: count again once.
-            }
-        }
-        return Result<Proposal>.Invalid("", QuotaFullMessage);
+        db.ChangeTracker.Clear();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+            // One lock per organisation and edition, held to commit: two submissions of the same unit queue here and
+            // the second counts the first. A serializable transaction would also refuse *other* units' submissions
+            // (PostgreSQL's predicate locks cover index pages, not just this unit's rows): in the rush test it
+            // turned 2,346 of 3,000 valid submissions into false conflicts.
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0}, {1})", [p.EditionId, p.OrganisationId], ct);
+        else
+            // SQLite: the write gate (ADR 0006) already orders write transactions; the no-op update takes the
+            // file's write lock before counting for anything outside this process.
+            await db.Database.ExecuteSqlRawAsync("UPDATE proposals SET \"Status\" = \"Status\" WHERE \"Id\" = {0}", [id], ct);
+        var current = await db.Proposals.FirstAsync(x => x.Id == id, ct);
+        if (current.Version != version) return Result<Proposal>.Conflict(StaleMessage);
+        var count = await CountSubmittedAsync(current, ct);
+        if (count >= quota) return Result<Proposal>.Invalid("", QuotaFullMessage);
+        current.Status = ProposalStatus.Submitted;
+        current.SubmittedAt = db.Time.GetUtcNow();
+        current.ReturnComment = null;
+        current.SnapshotJson = snapshot;
+        await IndexTextAsync(current, ct);
+        await notices.SubmittedAsync(current, ct);
+        await db.SaveChangesAsync(ct);
+        await tx.CommitAsync(ct);
+        return Result<Proposal>.Ok(current);
     }
 
     public Task<Result<Proposal>> ReturnAsync(int id, string? comment, Guid? expectedVersion, OrganisationScope scope, CancellationToken ct = default)
@@ -361,12 +353,6 @@ public sealed class ProposalService(KovablikDbContext db, ProposalNotices notice
         return Result<Proposal>.Ok(p);
     }
 
-    private static bool IsSerializationFailure(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-            if (x is DbException { SqlState: "40001" or "40P01" }) return true;
-        return false;
-    }
 
     private static string Snapshot(Innovation i) => JsonSerializer.Serialize(new Dictionary<string, object?>
     {

@@ -199,6 +199,25 @@ public abstract class ProposalApiTests(DatabaseProvider provider) : IntegrationT
     }
 
     [Fact]
+    public async Task Units_submitting_at_the_same_moment_do_not_refuse_each_other()
+    {
+        // The quota lock is per unit: eight units submitting at once must all get through (a serializable
+        // transaction on PostgreSQL turned most of these into false "quota full" answers under load).
+        var s = await SetupAsync(quota: 1);
+        var kota = await App.KabKotaAsync();
+        var units = new List<(HttpClient Client, ProposalDto Proposal)>();
+        for (var i = 0; i < 8; i++)
+        {
+            var org = await App.CreateOrganisationAsync($"UPT Serentak {i}", kota.Id);
+            var client = App.ClientFor(await App.CreateUserAsync(Roles.Operator, org.Id));
+            units.Add((client, await FillAsync(client, await CreateAsync(s with { Org = org, Operator = client }))));
+        }
+        var responses = await Task.WhenAll(units.Select(u => u.Client.PostJsonAsync($"{Base}/{u.Proposal.Id}/submit", new ProposalActionInput(null))));
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+        Assert.Equal(8, await App.WithDbAsync(db => db.Proposals.CountAsync(p => p.EditionId == s.Edition.Id && p.Status == ProposalStatus.Submitted, Ct)));
+    }
+
+    [Fact]
     public async Task Snapshot_is_frozen_at_submission()
     {
         var s = await SetupAsync();
