@@ -48,12 +48,12 @@ public sealed partial class ProposalFlowTests(BrowserAppFixture app) : BrowserTe
         var ringkasan = op.Locator("#section-Ringkasan");
         var latar = op.Locator("#section-LatarBelakang");
 
-        await ringkasan.PressSequentiallyAsync("Petugas kelurahan menjemput berkas warga lansia.");
+        await TypeAtEndAsync(ringkasan, " Petugas kelurahan menjemput berkas warga lansia.");
         await Expect(status).ToHaveTextAsync("Tersimpan");
 
         await op.Context.SetOfflineAsync(true);
-        await ringkasan.PressSequentiallyAsync(" Saat jaringan putus tulisan tetap ada.");
-        await latar.PressSequentiallyAsync("Warga lansia sulit datang ke kantor kecamatan.");
+        await TypeAtEndAsync(ringkasan, " Saat jaringan putus tulisan tetap ada.");
+        await TypeAtEndAsync(latar, "Warga lansia sulit datang ke kantor kecamatan.");
         // The failed autosave is reported instead of the earlier "Tersimpan" staying on screen.
         await Expect(status).ToContainTextAsync("Belum tersimpan");
         await op.Context.SetOfflineAsync(false);
@@ -66,7 +66,7 @@ public sealed partial class ProposalFlowTests(BrowserAppFixture app) : BrowserTe
         await Expect(latar).ToHaveValueAsync("Warga lansia sulit datang ke kantor kecamatan.");
 
         // Typing again after the reconnect keeps saving on top of what was recovered.
-        await latar.PressSequentiallyAsync(" Tujuannya layanan tanpa antre.");
+        await TypeAtEndAsync(latar, " Tujuannya layanan tanpa antre.");
         await Expect(status).ToHaveTextAsync("Tersimpan");
         await op.ReloadAsync();
         await Expect(latar).ToHaveValueAsync("Warga lansia sulit datang ke kantor kecamatan. Tujuannya layanan tanpa antre.");
@@ -176,6 +176,14 @@ public sealed partial class ProposalFlowTests(BrowserAppFixture app) : BrowserTe
         await panitia.GetByRole(AriaRole.Button, new() { Name = "Lolos", Exact = true }).ClickAsync();
         await Expect(panitia).ToHaveURLAsync(new Regex(@"/Panitia/Seleksi/\d+$"));
         await Expect(panitia.Locator("main")).ToContainTextAsync($"Keputusan untuk “{second}” disimpan: Lolos.");
+    }
+
+    /// <summary>Types key by key (the autosave listens to keyup) after what the field already holds.</summary>
+    private static async Task TypeAtEndAsync(ILocator field, string text)
+    {
+        await field.FocusAsync();
+        await field.PressAsync("Control+End");
+        await field.PressSequentiallyAsync(text);
     }
 
     /// <summary>Picks the edition, innovation and group on /Kelola/Proposal and returns the new proposal's id.</summary>
