@@ -42,7 +42,7 @@ public abstract class NotificationTests(DatabaseProvider provider) : Integration
         Assert.Contains("Pemberitahuan uji 0", items[0].TextContent, StringComparison.Ordinal);
         Assert.Equal("/Notifikasi/Buka/" + (await App.WithDbAsync(db => db.Notifications.Where(n => n.UserId == user.Id).MaxAsync(n => n.Id, Ct))),
             items[0].QuerySelector("a")!.GetAttribute("href"));
-        Assert.All(items, i => Assert.Contains("list-group-item-warning", i.ClassName, StringComparison.Ordinal));
+        Assert.All(items, i => Assert.Contains("unread", i.ClassList));
         // The navbar badge counts unread notices.
         Assert.Contains("3", page.QuerySelector("a.nav-link[href='/Notifikasi'] .badge")!.TextContent, StringComparison.Ordinal);
 
@@ -58,13 +58,13 @@ public abstract class NotificationTests(DatabaseProvider provider) : Integration
         Assert.Equal(1, await UnreadAsync(user.Id));
 
         page = await (await client.GetAsync("/Notifikasi", Ct)).HtmlAsync();
-        Assert.Single(page.QuerySelectorAll("main li.list-group-item-warning"));
+        Assert.Single(page.QuerySelectorAll("main li.unread"));
         var all = await client.PostFormAsync(page, "/Notifikasi?handler=ReadAll", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, all.StatusCode);
         Assert.Equal(0, await UnreadAsync(user.Id));
         page = await (await client.GetAsync("/Notifikasi", Ct)).HtmlAsync();
         Assert.Null(page.QuerySelector("a.nav-link[href='/Notifikasi'] .badge"));
-        Assert.Empty(page.QuerySelectorAll("main li.list-group-item-warning"));
+        Assert.Empty(page.QuerySelectorAll("main li.unread"));
 
         // Another account's notice cannot be opened; signed-out visitors are sent to sign in.
         var other = App.ClientFor(await App.CreateUserAsync(Roles.Operator, null));
