@@ -45,8 +45,18 @@ public sealed class EditionService(KovablikDbContext db)
         var errors = new ErrorBag();
         var name = input.Name?.Trim() ?? "";
         CheckText(name, input.Description, errors);
-        var opens = ToUtc(input.RegistrationOpensAt);
-        var closes = ToUtc(input.RegistrationClosesAt);
+        // A date far outside any edition (a typo such as year 0001) would overflow the WIB→UTC conversion.
+        DateTimeOffset? Checked(DateTime? value, string field)
+        {
+            if (value is { Year: < 2000 or > 2100 })
+            {
+                errors.Add(field, "Tanggal harus antara tahun 2000 dan 2100.");
+                return null;
+            }
+            return ToUtc(value);
+        }
+        var opens = Checked(input.RegistrationOpensAt, nameof(input.RegistrationOpensAt));
+        var closes = Checked(input.RegistrationClosesAt, nameof(input.RegistrationClosesAt));
         if (opens is not null && closes is not null && closes <= opens)
             errors.Add(nameof(input.RegistrationClosesAt), "Pendaftaran harus ditutup setelah dibuka.");
         if (input.Stages.Count == 0) errors.Add(nameof(input.Stages), "Minimal satu tahap.");
@@ -60,8 +70,8 @@ public sealed class EditionService(KovablikDbContext db)
             var stageName = s.Name?.Trim() ?? "";
             if (stageName.Length == 0) row.Add(nameof(s.Name), "Nama tahap wajib diisi.");
             else if (stageName.Length > 100) row.Add(nameof(s.Name), "Nama tahap maksimal 100 karakter.");
-            var starts = ToUtc(s.StartsAt);
-            var ends = ToUtc(s.EndsAt);
+            var starts = Checked(s.StartsAt, $"{nameof(input.Stages)}[{i}].{nameof(s.StartsAt)}");
+            var ends = Checked(s.EndsAt, $"{nameof(input.Stages)}[{i}].{nameof(s.EndsAt)}");
             if (starts is not null && ends is not null && ends < starts)
                 row.Add(nameof(s.EndsAt), "Tahap harus berakhir setelah dimulai.");
             if (starts is not null && opens is not null && starts < opens)

@@ -105,6 +105,14 @@ public abstract class EditionApiTests(DatabaseProvider provider) : IntegrationTe
         var early = Timeline(e, Opens, Closes);
         early.Stages[0].StartsAt = Opens.AddDays(-1);
         Assert.Contains("Stages[0].StartsAt", (await (await client.PutJsonAsync($"{Base}/{e.Id}", early)).ValidationErrorsAsync()).Keys);
+
+        // A typo such as year 0001 is a field error, not an overflow in the WIB→UTC conversion.
+        var typo = Timeline(e, new DateTime(1, 1, 1, 0, 0, 0, DateTimeKind.Unspecified), Closes);
+        typo.Stages[3].EndsAt = new DateTime(9999, 12, 31, 23, 0, 0, DateTimeKind.Unspecified);
+        var typoErrors = await (await client.PutJsonAsync($"{Base}/{e.Id}", typo)).ValidationErrorsAsync();
+        Assert.Contains("tahun 2000 dan 2100", typoErrors["RegistrationOpensAt"][0], StringComparison.Ordinal);
+        Assert.Contains("Stages[3].EndsAt", typoErrors.Keys);
+        Assert.Equal(e.Version, (await StoredAsync(e.Id)).Version);
     }
 
     [Fact]
