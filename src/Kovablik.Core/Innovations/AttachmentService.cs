@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Kovablik.Data;
 using Kovablik.Organisations;
@@ -25,18 +24,9 @@ public sealed class AttachmentService(KovablikDbContext db, IFileStore store, At
         if (await db.Attachments.CountAsync(a => a.InnovationId == innovationId, ct) >= options.MaxPerInnovation)
             return Result<Attachment>.Invalid("File", Message.Format("Maksimal {0} lampiran per inovasi.", options.MaxPerInnovation));
 
-        // Read at most limit+1 bytes: enough to know the file is too big without trusting Content-Length.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > options.MaxBytes)
-                return Result<Attachment>.Invalid("File", Message.Format("Ukuran berkas melebihi batas {0:0.##} MB.", options.MaxBytes / (1024.0 * 1024)));
-        }
-        var bytes = buffer.ToArray();
-        var (type, error) = FileInspector.Inspect(fileName, bytes.AsSpan(0, Math.Min(bytes.Length, FileInspector.HeaderLength)), () => ZipEntries(bytes));
+        var bytes = await FileInspector.ReadAtMostAsync(content, options.MaxBytes, ct);
+        if (bytes is null) return Result<Attachment>.Invalid("File", Message.Format("Ukuran berkas melebihi batas {0:0.##} MB.", options.MaxBytes / (1024.0 * 1024)));
+        var (type, error) = FileInspector.Inspect(fileName, bytes);
         if (type is null) return Result<Attachment>.Invalid("File", error!);
         if (kind == AttachmentKind.Image && !type.IsImage) return Result<Attachment>.Invalid("File", "Lampiran jenis foto harus berupa gambar.");
         if (kind == AttachmentKind.SkDecree && type.ContentType != "application/pdf") return Result<Attachment>.Invalid("File", "SK inovator harus berupa PDF.");
@@ -89,16 +79,4 @@ public sealed class AttachmentService(KovablikDbContext db, IFileStore store, At
         return Result<bool>.Ok(true);
     }
 
-    private static List<string> ZipEntries(byte[] bytes)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            return zip.Entries.Select(e => e.FullName).Take(2000).ToList();
-        }
-        catch (InvalidDataException)
-        {
-            return [];
-        }
-    }
 }

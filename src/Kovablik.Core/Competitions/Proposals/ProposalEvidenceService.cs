@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using System.Security.Cryptography;
 using Kovablik.Data;
 using Kovablik.Organisations;
@@ -51,18 +50,9 @@ public sealed class ProposalEvidenceService(KovablikDbContext db, IFileStore sto
         var problem = EditProblem(p, edition, startedAt < now ? startedAt : now);
         if (problem is not null) return Result<ProposalDocument>.Invalid("", problem);
 
-        // Read at most MaxBytes+1: enough to know the file is too big without trusting Content-Length.
-        using var buffer = new MemoryStream();
-        var chunk = new byte[81920];
-        int read;
-        while ((read = await content.ReadAsync(chunk, ct)) > 0)
-        {
-            buffer.Write(chunk, 0, read);
-            if (buffer.Length > slot.MaxBytes)
-                return Result<ProposalDocument>.Invalid("File", Message.Format("Berkas terlalu besar: maksimal {0} MB untuk {1}.", Megabytes(slot.MaxBytes), slot.Name));
-        }
-        var bytes = buffer.ToArray();
-        var (type, error) = FileInspector.Inspect(fileName, bytes.AsSpan(0, Math.Min(bytes.Length, FileInspector.HeaderLength)), () => ZipEntries(bytes));
+        var bytes = await FileInspector.ReadAtMostAsync(content, slot.MaxBytes, ct);
+        if (bytes is null) return Result<ProposalDocument>.Invalid("File", Message.Format("Berkas terlalu besar: maksimal {0} MB untuk {1}.", Megabytes(slot.MaxBytes), slot.Name));
+        var (type, error) = FileInspector.Inspect(fileName, bytes);
         if (type is null) return Result<ProposalDocument>.Invalid("File", error!);
         var allowed = slot.AllowedTypeList;
         if (allowed.Count > 0 && !allowed.Contains(type.ContentType, StringComparer.OrdinalIgnoreCase))
@@ -247,18 +237,9 @@ public sealed class ProposalEvidenceService(KovablikDbContext db, IFileStore sto
         link.CheckedAt = db.Time.GetUtcNow();
     }
 
-    /// <summary>
-    /// Same rule as <see cref="ProposalService"/>: editable statuses, within registration; a proposal in repair may
-    /// also change until its repair deadline.
-    /// </summary>
-    public static string? EditProblem(Proposal p, Edition edition, DateTimeOffset at)
-    {
-        if (!p.IsEditable) return NotEditableMessage;
-        if (p.Status == ProposalStatus.Repair && p.RepairUntil > at) return null;
-        if (edition.RegistrationOpensAt is { } opens && at < opens) return ProposalService.NotOpenMessage;
-        if (edition.RegistrationClosesAt is not { } closes || at >= closes) return ProposalService.DeadlineMessage;
-        return null;
-    }
+    /// <summary>Editable statuses, and <see cref="ProposalService.WindowProblem"/> for the time.</summary>
+    public static string? EditProblem(Proposal p, Edition edition, DateTimeOffset at) =>
+        p.IsEditable ? ProposalService.WindowProblem(edition, p, at) : NotEditableMessage;
 
     public static string TypeLabels(IEnumerable<string> contentTypes) => string.Join(", ", contentTypes.Select(t => t.ToLowerInvariant() switch
     {
@@ -285,16 +266,4 @@ public sealed class ProposalEvidenceService(KovablikDbContext db, IFileStore sto
         return (p, edition);
     }
 
-    private static List<string> ZipEntries(byte[] bytes)
-    {
-        try
-        {
-            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
-            return zip.Entries.Select(e => e.FullName).Take(2000).ToList();
-        }
-        catch (InvalidDataException)
-        {
-            return [];
-        }
-    }
 }

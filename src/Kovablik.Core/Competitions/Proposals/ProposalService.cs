@@ -319,12 +319,17 @@ public sealed class ProposalService(KovablikDbContext db, ProposalNotices notice
             && (o.Status == ProposalStatus.Submitted || o.Status == ProposalStatus.Approved || o.Status == ProposalStatus.Repair), ct);
 
     /// <summary>Null while the proposal may be changed: registration open, or its own repair window from selection.</summary>
-    private string? RegistrationProblem(Edition edition, Proposal? p = null)
+    private string? RegistrationProblem(Edition edition, Proposal? p = null) => WindowProblem(edition, p, db.Time.GetUtcNow());
+
+    /// <summary>
+    /// Whether a proposal may change at <paramref name="at"/>: within registration, or after it inside the repair
+    /// window Panitia granted. The one rule for text, uploads and links.
+    /// </summary>
+    public static string? WindowProblem(Edition edition, Proposal? p, DateTimeOffset at)
     {
-        var now = db.Time.GetUtcNow();
-        if (edition.RegistrationOpensAt is { } opens && now < opens) return NotOpenMessage;
-        if (edition.RegistrationClosesAt is not { } closes || now >= closes)
-            return p is { Selection: SelectionOutcome.RepairRequested, RepairUntil: { } until } ? (now < until ? null : RepairOverMessage) : DeadlineMessage;
+        if (edition.RegistrationOpensAt is { } opens && at < opens) return NotOpenMessage;
+        if (edition.RegistrationClosesAt is not { } closes || at >= closes)
+            return p is { Selection: SelectionOutcome.RepairRequested, RepairUntil: { } until } ? (at < until ? null : RepairOverMessage) : DeadlineMessage;
         return null;
     }
 

@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Text;
 
 namespace Kovablik.Platform.Files;
@@ -92,6 +93,40 @@ public static class FileInspector
     }
 
     /// <summary>Refuses path separators, traversal and control characters in the name the client sent.</summary>
+    /// <summary>
+    /// Reads an upload whole, but never more than <paramref name="maxBytes"/> + 1 bytes: enough to know it is too big
+    /// without trusting Content-Length. Null when it is too big.
+    /// </summary>
+    public static async Task<byte[]?> ReadAtMostAsync(Stream content, long maxBytes, CancellationToken ct = default)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(chunk, ct)) > 0)
+        {
+            buffer.Write(chunk, 0, read);
+            if (buffer.Length > maxBytes) return null;
+        }
+        return buffer.ToArray();
+    }
+
+    /// <summary><see cref="Inspect(string, ReadOnlySpan{byte}, Func{IReadOnlyCollection{string}}?)"/> on a whole file (office documents are ZIPs: their entries are read when needed).</summary>
+    public static (DetectedType? Type, string? Error) Inspect(string fileName, byte[] bytes) =>
+        Inspect(fileName, bytes.AsSpan(0, Math.Min(bytes.Length, HeaderLength)), () => ZipEntries(bytes));
+
+    private static List<string> ZipEntries(byte[] bytes)
+    {
+        try
+        {
+            using var zip = new ZipArchive(new MemoryStream(bytes), ZipArchiveMode.Read);
+            return zip.Entries.Select(e => e.FullName).Take(2000).ToList();
+        }
+        catch (InvalidDataException)
+        {
+            return [];
+        }
+    }
+
     public static bool IsSafeFileName(string? name) =>
         !string.IsNullOrWhiteSpace(name) && name.Length <= 255 && !name.Contains("..", StringComparison.Ordinal)
         && name.IndexOfAny(['/', '\\', ':', '\0']) < 0 && !name.Any(char.IsControl) && Path.GetExtension(name).Length > 1;

@@ -180,7 +180,8 @@ public abstract class ProposalEvidenceTests(DatabaseProvider provider) : Integra
         App.Time.Advance(TimeSpan.FromHours(2));
         var now = App.Time.GetUtcNow();
         await App.WithDbAsync(db => db.Proposals.Where(p => p.Id == s.ProposalId)
-            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, ProposalStatus.Repair).SetProperty(p => p.RepairUntil, now.AddHours(1)), Ct));
+            .ExecuteUpdateAsync(u => u.SetProperty(p => p.Status, ProposalStatus.Repair).SetProperty(p => p.Selection, SelectionOutcome.RepairRequested)
+                .SetProperty(p => p.RepairUntil, now.AddHours(1)), Ct));
         await s.Operator.UploadDocumentAsync(s.ProposalId, "Proposal", Files.Pdf(), "proposal.pdf").ShouldBe(HttpStatusCode.Created);
         App.Time.Advance(TimeSpan.FromHours(2));
         await (await s.Operator.UploadDocumentAsync(s.ProposalId, "SkInovator", Files.Pdf(), "sk.pdf")).ValidationErrorsAsync();
