@@ -27,6 +27,7 @@ public static class KovablikApi
         api.MapSelectionApi();
         api.MapDeadlinesApi();
         api.MapNotificationsApi();
+        api.MapAwardsApi();
     }
 
     /// <summary>
