@@ -23,9 +23,13 @@ public static class DemoSeeder
 {
     private const int OrganisationBatch = 500;
     private const int InnovationBatch = 100;
-    private const int InnovationCount = 300;
+    public const int InnovationCount = 300;
 
-    public static async Task<DemoSummary> SeedAsync(KovablikDbContext db, string hostProvinceCode = "35", IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default)
+    /// <summary>The load-test size (issue 5: 50,000 published innovations) with room to spare.</summary>
+    public const int MaxInnovationCount = 200_000;
+
+    public static async Task<DemoSummary> SeedAsync(KovablikDbContext db, string hostProvinceCode = "35", IProgress<(int Done, int Total)>? progress = null,
+        int innovationCount = InnovationCount, CancellationToken ct = default)
     {
         if (await db.Organisations.AnyAsync(o => o.IsDemo, ct))
         {
@@ -66,7 +70,9 @@ public static class DemoSeeder
 
         var now = db.Time.GetUtcNow();
         var composer = new DemoInnovationComposer(rng, now, Wib.Today(db.Time), taxonomy, [.. regencyNames.Values.Order(StringComparer.Ordinal)]);
-        var drafts = tree.PickInnovationOwners(InnovationCount).Zip(Statuses(rng, InnovationCount), composer.Compose).ToList();
+        ArgumentOutOfRangeException.ThrowIfLessThan(innovationCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(innovationCount, MaxInnovationCount);
+        var drafts = tree.PickInnovationOwners(innovationCount).Zip(Statuses(rng, innovationCount), composer.Compose).ToList();
 
         var total = tree.Units.Count + drafts.Count;
         var done = 0;
