@@ -35,21 +35,26 @@ public static class DatabaseSetup
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(cs))
                     throw new InvalidOperationException("ConnectionStrings:Kovablik is required when Database:Provider is Postgres.");
-                services.AddDbContext<KovablikDbContext, PostgresKovablikDbContext>(o => ConfigurePostgres(o, cs));
+                services.AddDbContext<KovablikDbContext, PostgresKovablikDbContext>((sp, o) => ConfigurePostgres(o, cs).AddInterceptors(HostInterceptors(sp)));
                 break;
             default:
                 cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
                 EnsureSqliteFolder(cs);
-                services.AddDbContext<KovablikDbContext, SqliteKovablikDbContext>(o => ConfigureSqlite(o, cs));
+                services.AddDbContext<KovablikDbContext, SqliteKovablikDbContext>((sp, o) => ConfigureSqlite(o, cs).AddInterceptors(HostInterceptors(sp)));
                 break;
         }
         return services;
     }
 
-    public static void ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
+    /// <summary>Save interceptors the host registered (e.g. the web host's output-cache eviction).</summary>
+    private static IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor> HostInterceptors(IServiceProvider sp) =>
+        (IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>?)sp.GetService(typeof(IEnumerable<Microsoft.EntityFrameworkCore.Diagnostics.ISaveChangesInterceptor>))
+        ?? [];
+
+    public static DbContextOptionsBuilder ConfigureSqlite(DbContextOptionsBuilder o, string cs) =>
         o.UseSqlite(cs, s => s.MigrationsHistoryTable("__ef_migrations")).AddInterceptors(SqliteWriteGate.Instance);
 
-    public static void ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
+    public static DbContextOptionsBuilder ConfigurePostgres(DbContextOptionsBuilder o, string cs) =>
         o.UseNpgsql(cs, s => s.MigrationsHistoryTable("__ef_migrations"));
 
     private static void EnsureSqliteFolder(string cs)

@@ -166,6 +166,7 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Awards.AwardService>();
         services.AddScoped<Kovablik.Exhibitions.OpenData.PublicCatalogue>();
         services.AddSingleton<Api.CatalogueVersionMemo>();
+        services.AddPublicPageCache();
         services.AddScoped<Kovablik.Competitions.Selection.SelectionService>().AddScoped<Kovablik.Competitions.Selection.ProposalExport>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<Kovablik.Competitions.Proposals.Pack.ProposalPackService>();
@@ -252,6 +253,8 @@ public static class WebSetup
         app.UseRateLimiter();
         app.UseMiddleware<TwoFactorGate>();
         app.UseAuthorization();
+        // After authentication: the public-page policy caches anonymous requests only.
+        app.UseOutputCache();
         app.UseAntiforgery();
     }
 }

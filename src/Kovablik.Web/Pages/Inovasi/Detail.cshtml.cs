@@ -11,6 +11,7 @@ namespace Kovablik.Web.Pages.Inovasi;
 
 /// <summary>An innovation's public page. Drafts and archived entries are visible only inside the owning scope.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PublicPageCache.Policy)]
 public sealed partial class DetailModel(InnovationService innovations, KovablikDbContext db, CurrentUser user, Infrastructure.SectionHtmlCache sections) : PageModel
 {
     public Innovation Innovation { get; private set; } = null!;
