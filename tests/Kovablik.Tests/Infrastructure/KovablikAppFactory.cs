@@ -243,7 +243,8 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
         });
 
     /// <summary>A published edition (default structure) whose registration opened yesterday; unique name and slug per call.</summary>
-    public Task<Kovablik.Competitions.Edition> OpenEditionAsync(int year = 2026, int quota = 3, TimeSpan? closesIn = null) =>
+    public Task<Kovablik.Competitions.Edition> OpenEditionAsync(int year = 2026, int quota = 3, TimeSpan? closesIn = null,
+        Action<Kovablik.Competitions.Edition>? configure = null) =>
         WithDbAsync(async db =>
         {
             var e = Kovablik.Competitions.EditionDefaults.Create(year, Time);
@@ -255,6 +256,7 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
             e.RegistrationClosesAt = now + (closesIn ?? TimeSpan.FromDays(30));
             e.Status = Kovablik.Competitions.EditionStatus.Published;
             e.Eligibility.DefaultQuota = quota;
+            configure?.Invoke(e);
             db.Editions.Add(e);
             await db.SaveChangesAsync();
             return e;

@@ -29,22 +29,11 @@ public abstract class ProposalEvidenceTests(DatabaseProvider provider) : Integra
         var kota = await App.KabKotaAsync();
         var org = await App.CreateOrganisationAsync("UPT Bukti", kota.Id);
         var op = App.ClientFor(await App.CreateUserAsync(Roles.Operator, org.Id), handleCookies: cookies);
-        var edition = await App.WithDbAsync(async db =>
+        var edition = await App.OpenEditionAsync(closesIn: closesIn, configure: e =>
         {
-            var e = EditionDefaults.Create(2026, App.Time);
-            var unique = KovablikAppFactory.Unique();
-            e.Name = $"KOVABLIK Bukti {unique}";
-            e.Slug = $"kovablik-bukti-{unique}";
-            var now = App.Time.GetUtcNow();
-            e.RegistrationOpensAt = now.AddDays(-1);
-            e.RegistrationClosesAt = now + (closesIn ?? TimeSpan.FromDays(30));
-            e.Status = EditionStatus.Published;
             var umum = e.Group("Umum")!;
             umum.Documents.Single(d => d.Key == "SkInovator").MaxBytes = SkMaxBytes;
             umum.Documents.Add(new DocumentSlot { Key = "Foto", Name = "Foto kegiatan", AllowedTypes = "image/png,image/jpeg", MaxBytes = EditionDefaults.Megabyte, Required = false });
-            db.Editions.Add(e);
-            await db.SaveChangesAsync(Ct);
-            return e;
         });
         var innovation = await App.CreateInnovationAsync(org.Id, publish: true);
         var p = await (await op.PostJsonAsync("/api/v1/proposals", new ProposalCreateInput(edition.Id, innovation.Id, "Umum"))).ShouldBeCreated<ProposalDto>();

@@ -24,21 +24,7 @@ public abstract class ProposalApiTests(DatabaseProvider provider) : IntegrationT
         var kota = await App.KabKotaAsync();
         var org = await App.CreateOrganisationAsync("UPT Proposal", kota.Id);
         var op = App.ClientFor(await App.CreateUserAsync(Roles.Operator, org.Id));
-        var edition = await App.WithDbAsync(async db =>
-        {
-            var e = EditionDefaults.Create(2026, App.Time);
-            var unique = KovablikAppFactory.Unique();
-            e.Name = $"KOVABLIK 2026 {unique}";
-            e.Slug = $"kovablik-2026-{unique}";
-            var now = App.Time.GetUtcNow();
-            e.RegistrationOpensAt = now.AddDays(-1);
-            e.RegistrationClosesAt = now + (closesIn ?? TimeSpan.FromDays(30));
-            e.Status = EditionStatus.Published;
-            e.Eligibility.DefaultQuota = quota;
-            db.Editions.Add(e);
-            await db.SaveChangesAsync(Ct);
-            return e;
-        });
+        var edition = await App.OpenEditionAsync(quota: quota, closesIn: closesIn);
         return new Setup(org, op, edition);
     }
 

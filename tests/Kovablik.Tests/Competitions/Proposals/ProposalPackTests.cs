@@ -32,19 +32,7 @@ public abstract class ProposalPackTests(DatabaseProvider provider) : Integration
         var kota = await App.KabKotaAsync();
         var org = await App.CreateOrganisationAsync("UPT Paket Luring", kota.Id);
         var op = App.ClientFor(await App.CreateUserAsync(Roles.Operator, org.Id), handleCookies: cookies);
-        var edition = await App.WithDbAsync(async db =>
-        {
-            var e = EditionDefaults.Create(2026, App.Time);
-            var unique = KovablikAppFactory.Unique();
-            e.Name = $"KOVABLIK Paket {unique}";
-            e.Slug = $"kovablik-paket-{unique}";
-            e.RegistrationOpensAt = App.Time.GetUtcNow().AddDays(-1);
-            e.RegistrationClosesAt = App.Time.GetUtcNow().AddDays(30);
-            e.Status = EditionStatus.Published;
-            db.Editions.Add(e);
-            await db.SaveChangesAsync(Ct);
-            return e;
-        });
+        var edition = await App.OpenEditionAsync();
         var innovation = await App.CreateInnovationAsync(org.Id, publish: true);
         var p = await (await op.PostJsonAsync(Base, new ProposalCreateInput(edition.Id, innovation.Id, "Umum"))).ShouldBeCreated<ProposalDto>();
         var sections = p.Sections.Keys.ToDictionary(k => k, k => (string?)$"{k} ditulis daring. {Accented}.\nBaris kedua {k}.");

@@ -16,19 +16,7 @@ public abstract class ProposalPageTests(DatabaseProvider provider) : Integration
         var kota = await App.KabKotaAsync();
         var org = await App.CreateOrganisationAsync("UPT Halaman", kota.Id);
         var op = App.ClientFor(await App.CreateUserAsync(Roles.Operator, org.Id), handleCookies: true);
-        var edition = await App.WithDbAsync(async db =>
-        {
-            var e = EditionDefaults.Create(2026, App.Time);
-            var unique = KovablikAppFactory.Unique();
-            e.Name = $"KOVABLIK Halaman {unique}";
-            e.Slug = $"kovablik-halaman-{unique}";
-            e.RegistrationOpensAt = App.Time.GetUtcNow().AddDays(-1);
-            e.RegistrationClosesAt = App.Time.GetUtcNow().AddDays(30);
-            e.Status = EditionStatus.Published;
-            db.Editions.Add(e);
-            await db.SaveChangesAsync(Ct);
-            return e;
-        });
+        var edition = await App.OpenEditionAsync();
         var innovation = await App.CreateInnovationAsync(org.Id, publish: true);
 
         var created = await op.SubmitFormAsync("/Kelola/Proposal", new Dictionary<string, string>

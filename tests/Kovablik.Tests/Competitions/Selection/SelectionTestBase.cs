@@ -25,21 +25,7 @@ public abstract class SelectionTestBase(DatabaseProvider provider) : Integration
         var op = App.ClientFor(opUser, handleCookies: cookies);
         var head = App.ClientFor(await App.CreateUserAsync(Roles.PimpinanUnit, org.Id), handleCookies: cookies);
         var panitia = App.ClientFor(await App.CreateUserAsync(Roles.Panitia, null), handleCookies: cookies);
-        var edition = await App.WithDbAsync(async db =>
-        {
-            var e = EditionDefaults.Create(2026, App.Time);
-            var unique = KovablikAppFactory.Unique();
-            e.Name = $"KOVABLIK Seleksi {unique}";
-            e.Slug = $"kovablik-seleksi-{unique}";
-            var now = App.Time.GetUtcNow();
-            e.RegistrationOpensAt = now.AddDays(-1);
-            e.RegistrationClosesAt = now + (closesIn ?? TimeSpan.FromHours(2));
-            e.Status = EditionStatus.Published;
-            e.Eligibility.DefaultQuota = quota;
-            db.Editions.Add(e);
-            await db.SaveChangesAsync(Ct);
-            return e;
-        });
+        var edition = await App.OpenEditionAsync(quota: quota, closesIn: closesIn ?? TimeSpan.FromHours(2));
         return new Setup(org, opUser, op, head, panitia, edition);
     }
 
