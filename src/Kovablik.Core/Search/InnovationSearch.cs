@@ -34,7 +34,8 @@ public sealed class SearchQuery
             var word = tokens[i].Folded;
             var stop = IndonesianText.IsStopWord(word);
             var prefix = i == tokens.Count - 1 && typing && word.Length >= MinPrefixLength ? word : null;
-            if (stop && prefix is null) continue;
+            // A stop word being typed ("dan" → "dana") only counts when it is all there is: "layanan dan" is about layanan.
+            if (stop && (prefix is null || tokens.Any(t => !IndonesianText.IsStopWord(t.Folded)))) continue;
             var clause = new SearchClause(stop ? null : IndonesianText.StemOf(word), prefix);
             if (!clauses.Contains(clause)) clauses.Add(clause);
         }
@@ -119,6 +120,8 @@ public sealed class InnovationSearch(KovablikDbContext db)
         var query = SearchQuery.Parse(filter.Q);
         var sort = filter.EffectiveSort(query is not null);
         var source = await filter.ApplyAsync(db, db.Innovations.AsNoTracking().Where(i => i.Status == InnovationStatus.Published), textByIndex: true, ct);
+        // A keyword of only stop words or punctuation ("yang", "*") asked for something; it matches nothing.
+        if (query is null && !string.IsNullOrWhiteSpace(filter.Q)) source = source.Where(_ => false);
 
         IQueryable<Innovation> ordered;
         int total;
