@@ -87,6 +87,7 @@ public sealed class IndexModel(KovablikDbContext db, InnovationSearch search, IS
         ["TargetGroupId"] = Filter.TargetGroupId?.ToString(CultureInfo.InvariantCulture),
         ["Kind"] = Filter.Kind?.ToString(),
         ["Sort"] = string.IsNullOrEmpty(Filter.Sort) ? null : Filter.Sort,
+        ["PageSize"] = Filter.PageSize?.ToString(CultureInfo.InvariantCulture),
         ["Page"] = page.ToString(CultureInfo.InvariantCulture),
     };
 }
