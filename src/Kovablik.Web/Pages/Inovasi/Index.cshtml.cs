@@ -75,6 +75,13 @@ public sealed class IndexModel(KovablikDbContext db, InnovationSearch search, IS
 
     public string SnippetHtml(CatalogueItem i) => Highlighter.Snippet(Query, i.ShortDescription, i.Ringkasan);
 
+    /// <summary>
+    /// Link to another page of the same list. Built by hand: "page" is the Razor Pages route value naming the page
+    /// itself, so passing Page through asp-all-route-data loses it (the link went nowhere).
+    /// </summary>
+    public string PageUrl(int page) => Microsoft.AspNetCore.WebUtilities.QueryHelpers.AddQueryString("/Inovasi",
+        RouteFor(page).Where(kv => kv.Value is not null));
+
     public Dictionary<string, string?> RouteFor(int page) => new()
     {
         ["Q"] = Filter.Q,
