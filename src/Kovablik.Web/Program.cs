@@ -19,6 +19,7 @@ app.UseKovablikPipeline();
 app.MapRazorPages();
 app.MapKovablikApi();
 app.MapKovablikEndpoints();
+app.MapSitemap();
 
 app.Run();
 

@@ -17,9 +17,20 @@ internal static class SeedCommand
     {
         var hostProvince = GlobalOptions.HostProvince();
         var force = new Option<bool>("--force") { Description = "Load demo data even though the environment says Production" };
+        var innovations = new Option<int>("--innovations")
+        {
+            Description = $"How many demo innovations to write (default {DemoSeeder.InnovationCount}; e.g. 60000 for the catalogue load test, about 85% published)",
+            DefaultValueFactory = _ => DemoSeeder.InnovationCount,
+        };
+        innovations.Validators.Add(r =>
+        {
+            var n = r.GetValueOrDefault<int>();
+            if (n < 1 || n > DemoSeeder.MaxInnovationCount) r.AddError($"--innovations must be between 1 and {DemoSeeder.MaxInnovationCount}.");
+        });
         var command = new Command("demo", "Load demonstration organisations and innovations (never in production).");
         command.Options.Add(hostProvince);
         command.Options.Add(force);
+        command.Options.Add(innovations);
         command.SetAction((parse, ct) => CliRunner.RunAsync(parse, async ctx =>
         {
             var environment = Environment.GetEnvironmentVariable("ASPNETCORE_ENVIRONMENT") ?? Environment.GetEnvironmentVariable("DOTNET_ENVIRONMENT");
@@ -41,7 +52,7 @@ internal static class SeedCommand
                     {
                         task.MaxValue = Math.Max(1, p.Total);
                         task.Value = p.Done;
-                    }), ct);
+                    }), parse.GetValue(innovations), ct);
                     task.Value = task.MaxValue;
                 });
 

@@ -10,6 +10,12 @@ public static class Roles
     public const string Evaluator = "Evaluator";
     public const string Moderator = "Moderator";
 
+    /// <summary>
+    /// A member of the public who verified an email address with a one-time code (exhibition votes, comments).
+    /// Not in <see cref="All"/>: nobody is invited into it, and staff screens never offer it.
+    /// </summary>
+    public const string Pengunjung = "Pengunjung";
+
     public static readonly IReadOnlyList<string> All =
         [Administrator, Panitia, Operator, PimpinanUnit, Juri, Evaluator, Moderator];
 

@@ -69,6 +69,15 @@ public sealed class EditionGroup
     public required string Name { get; set; }
     public List<FormRule> Sections { get; set; } = [];
     public List<DocumentSlot> Documents { get; set; } = [];
+
+    /// <summary>Only innovations that already won a top award may enter (KIPP's Kelompok Khusus).</summary>
+    public bool RequiresTopAward { get; set; }
+
+    /// <summary>No innovation that already won a top award may enter (KIPP's Kelompok Umum).</summary>
+    public bool ForbidsTopAward { get; set; }
+
+    /// <summary>How many times an innovation may have been a finalist before (Kelompok Umum: once); null = no limit.</summary>
+    public int? MaxFinalistAwards { get; set; }
 }
 
 /// <summary>One section of a group's proposal form.</summary>

@@ -81,13 +81,18 @@ public static class EditionDefaults
         new() { Key = "SkInovator", Name = "SK penetapan inovator (PDF)", AllowedTypes = Pdf, MaxBytes = 1 * Megabyte, Required = true },
     ];
 
-    /// <summary>Kelompok Umum: the KIPP narrative sections at 600 words, Ringkasan, SDG contribution and collaboration at 200.</summary>
+    /// <summary>
+    /// Kelompok Umum: the KIPP narrative sections at 600 words, Ringkasan, SDG contribution and collaboration at 200.
+    /// Open to innovations never given a top award and a finalist at most once (KIPP 2020–2021 rules, domain.md §1).
+    /// </summary>
     public static EditionGroup Umum() => new()
     {
         Code = "Umum",
         Name = "Kelompok Umum",
         Sections = UmumSections(),
         Documents = Documents(),
+        ForbidsTopAward = true,
+        MaxFinalistAwards = 1,
     };
 
     private static List<FormRule> UmumSections() =>
@@ -115,11 +120,12 @@ public static class EditionDefaults
         return new EditionGroup { Code = "Replikasi", Name = "Kelompok Replikasi", Sections = sections, Documents = Documents() };
     }
 
-    /// <summary>Kelompok Khusus: earlier winners developed further; Pembaruan and Adaptabilitas 200.</summary>
+    /// <summary>Kelompok Khusus: earlier top winners developed further; Pembaruan and Adaptabilitas 200.</summary>
     public static EditionGroup Khusus() => new()
     {
         Code = "Khusus",
         Name = "Kelompok Khusus",
+        RequiresTopAward = true,
         Sections =
         [
             Rule("Ringkasan", "Ringkasan", 200),

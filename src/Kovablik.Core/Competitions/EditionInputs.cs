@@ -27,6 +27,9 @@ public sealed class EditionGroupInput
     public string? Name { get; set; }
     public List<FormRuleInput> Sections { get; set; } = [];
     public List<DocumentSlotInput> Documents { get; set; } = [];
+    public bool RequiresTopAward { get; set; }
+    public bool ForbidsTopAward { get; set; }
+    public int? MaxFinalistAwards { get; set; }
     public Guid? ExpectedVersion { get; set; }
 }
 

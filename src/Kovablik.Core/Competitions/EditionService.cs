@@ -153,10 +153,18 @@ public sealed class EditionService(KovablikDbContext db)
                 row.Add(nameof(d.Key), "Kunci dokumen sudah dipakai dokumen lain.");
             documents.Add(new DocumentSlot { Key = key, Name = docName, AllowedTypes = string.Join(",", types), MaxBytes = d.MaxBytes, Required = d.Required });
         }
+        if (input.RequiresTopAward && input.ForbidsTopAward)
+            errors.Add(nameof(input.RequiresTopAward), "Kelompok tidak dapat sekaligus mewajibkan dan melarang peraih penghargaan utama.");
+        if (input.MaxFinalistAwards is < 0 or > 50)
+            errors.Add(nameof(input.MaxFinalistAwards), Message.Format("Batas jumlah menjadi finalis harus antara {0} dan {1}.", 0, 50));
         if (errors.Any) return errors.ToResult<Edition>();
 
         var groups = edition.Groups.ToList();
-        groups[index] = new EditionGroup { Code = groups[index].Code, Name = groupName, Sections = sections, Documents = documents };
+        groups[index] = new EditionGroup
+        {
+            Code = groups[index].Code, Name = groupName, Sections = sections, Documents = documents,
+            RequiresTopAward = input.RequiresTopAward, ForbidsTopAward = input.ForbidsTopAward, MaxFinalistAwards = input.MaxFinalistAwards,
+        };
         edition.Groups = groups;
         return await SaveAsync(edition, ct);
     }

@@ -47,6 +47,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<DeadlineExtension> DeadlineExtensions => Set<DeadlineExtension>();
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
     public DbSet<Kovablik.Notifications.Notification> Notifications => Set<Kovablik.Notifications.Notification>();
+    public DbSet<Kovablik.Competitions.Awards.InnovationAward> InnovationAwards => Set<Kovablik.Competitions.Awards.InnovationAward>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
@@ -161,6 +162,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                 ProposalLink => "ProposalLink",
                 Announcement => "Announcement",
                 DeadlineExtension => "DeadlineExtension",
+                Kovablik.Competitions.Awards.InnovationAward => "InnovationAward",
                 IdentityUserRole<string> => "AccountRole",
                 IdentityRole => "Role",
                 _ => null,

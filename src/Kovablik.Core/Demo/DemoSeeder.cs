@@ -23,9 +23,13 @@ public static class DemoSeeder
 {
     private const int OrganisationBatch = 500;
     private const int InnovationBatch = 100;
-    private const int InnovationCount = 300;
+    public const int InnovationCount = 300;
 
-    public static async Task<DemoSummary> SeedAsync(KovablikDbContext db, string hostProvinceCode = "35", IProgress<(int Done, int Total)>? progress = null, CancellationToken ct = default)
+    /// <summary>The load-test size (issue 5: 50,000 published innovations) with room to spare.</summary>
+    public const int MaxInnovationCount = 200_000;
+
+    public static async Task<DemoSummary> SeedAsync(KovablikDbContext db, string hostProvinceCode = "35", IProgress<(int Done, int Total)>? progress = null,
+        int innovationCount = InnovationCount, CancellationToken ct = default)
     {
         if (await db.Organisations.AnyAsync(o => o.IsDemo, ct))
         {
@@ -66,7 +70,9 @@ public static class DemoSeeder
 
         var now = db.Time.GetUtcNow();
         var composer = new DemoInnovationComposer(rng, now, Wib.Today(db.Time), taxonomy, [.. regencyNames.Values.Order(StringComparer.Ordinal)]);
-        var drafts = tree.PickInnovationOwners(InnovationCount).Zip(Statuses(rng, InnovationCount), composer.Compose).ToList();
+        ArgumentOutOfRangeException.ThrowIfLessThan(innovationCount, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(innovationCount, MaxInnovationCount);
+        var drafts = tree.PickInnovationOwners(innovationCount).Zip(Statuses(rng, innovationCount), composer.Compose).ToList();
 
         var total = tree.Units.Count + drafts.Count;
         var done = 0;
@@ -91,6 +97,7 @@ public static class DemoSeeder
                 done += batch.Length;
                 progress?.Report((done, total));
             }
+            await AddPastAwardsAsync(db, ct);
             await AddOpenEditionAsync(db, ct);
             if (tx is not null) await tx.CommitAsync(ct);
         }
@@ -177,6 +184,35 @@ public static class DemoSeeder
 
     // ReadCsv splits on commas without unquoting; the source quotes one name (Ra'as, Sumenep) as "Ra""as".
     private static string CleanCsvName(string name) => name.Trim().Trim('"').Replace("\"\"", "'", StringComparison.Ordinal);
+
+    /// <summary>
+    /// Past KIPP/KOVABLIK awards for one in 25 published demo innovations, so the award filter, the winners' badges and
+    /// the Umum/Khusus eligibility rule have something to show. Marked "Data demo" as their source.
+    /// </summary>
+    private static async Task AddPastAwardsAsync(KovablikDbContext db, CancellationToken ct)
+    {
+        var ids = await db.Innovations.AsNoTracking().Where(i => i.IsDemo && i.Status == Innovations.InnovationStatus.Published)
+            .OrderBy(i => i.Id).Select(i => i.Id).ToListAsync(ct);
+        var lastYear = Wib.Today(db.Time).Year - 1;
+        (string Competition, string Title, Competitions.Validation.AwardTier Tier)[] kinds =
+        [
+            ("KOVABLIK", "Top 30", Competitions.Validation.AwardTier.Top),
+            ("KIPP", "Top 99", Competitions.Validation.AwardTier.Finalist),
+            ("KOVABLIK", "Top Inovasi Terpuji", Competitions.Validation.AwardTier.Top),
+            ("KIPP", "Top 45", Competitions.Validation.AwardTier.Top),
+        ];
+        var now = db.Time.GetUtcNow();
+        for (var n = 0; n * 25 < ids.Count; n++)
+        {
+            var kind = kinds[n % kinds.Length];
+            db.InnovationAwards.Add(new Competitions.Awards.InnovationAward
+            {
+                InnovationId = ids[n * 25], Year = lastYear - (n % 6), Competition = kind.Competition, Title = kind.Title, Tier = kind.Tier,
+                Source = "Data demo", RecordedAt = now,
+            });
+        }
+        await db.SaveChangesAsync(ct);
+    }
 
     /// <summary>
     /// A published edition whose registration is open now (closing at midday WIB in 30 days), so someone trying the

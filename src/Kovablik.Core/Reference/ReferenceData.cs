@@ -54,7 +54,7 @@ public static class ReferenceData
     private static async Task SeedRolesAsync(KovablikDbContext db, CancellationToken ct)
     {
         var existing = await db.Roles.Select(r => r.Name).ToListAsync(ct);
-        foreach (var role in Roles.All.Except(existing))
+        foreach (var role in Roles.All.Append(Roles.Pengunjung).Except(existing))
             db.Roles.Add(new IdentityRole(role!) { NormalizedName = role!.ToUpperInvariant(), ConcurrencyStamp = Guid.NewGuid().ToString() });
         await db.SaveChangesAsync(ct);
     }

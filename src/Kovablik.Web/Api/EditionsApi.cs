@@ -80,7 +80,8 @@ public static class EditionsApi
         e.Stages.Select(s => new EditionStageDto(s.Name, s.StartsAt?.ToUniversalTime(), s.EndsAt?.ToUniversalTime())).ToList(),
         e.Groups.Select(g => new EditionGroupDto(g.Code, g.Name,
             g.Sections.Select(s => new FormRuleDto(s.Key, s.Title, s.Required, s.WordLimit)).ToList(),
-            g.Documents.Select(d => new DocumentSlotDto(d.Key, d.Name, d.AllowedTypeList.ToList(), d.MaxBytes, d.Required)).ToList())).ToList(),
+            g.Documents.Select(d => new DocumentSlotDto(d.Key, d.Name, d.AllowedTypeList.ToList(), d.MaxBytes, d.Required)).ToList(),
+            g.RequiresTopAward, g.ForbidsTopAward, g.MaxFinalistAwards)).ToList(),
         e.Clusters.Select(c => c.Name).ToList(),
         e.Categories.OrderBy(c => c.Id).Select(c => c.Name).ToList(),
         new EditionEligibilityDto(e.Eligibility.MinimumImplementationMonths,
@@ -100,7 +101,8 @@ public sealed record EditionDto(
 
 public sealed record EditionStageDto(string Name, DateTimeOffset? StartsAt, DateTimeOffset? EndsAt);
 
-public sealed record EditionGroupDto(string Code, string Name, List<FormRuleDto> Sections, List<DocumentSlotDto> Documents);
+public sealed record EditionGroupDto(string Code, string Name, List<FormRuleDto> Sections, List<DocumentSlotDto> Documents,
+    bool RequiresTopAward, bool ForbidsTopAward, int? MaxFinalistAwards);
 
 public sealed record FormRuleDto(string Key, string Title, bool Required, int WordLimit);
 

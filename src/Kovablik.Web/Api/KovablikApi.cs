@@ -28,6 +28,8 @@ public static class KovablikApi
         api.MapSelectionApi();
         api.MapDeadlinesApi();
         api.MapNotificationsApi();
+        api.MapAwardsApi();
+        api.MapOpenDataApi();
     }
 
     /// <summary>

@@ -19,4 +19,12 @@ public sealed class KovablikOptions
     /// (the tests run them by hand with a fake clock).
     /// </summary>
     public int PeriodicWorkSeconds { get; set; } = 30;
+
+    /// <summary>The licence the open data (catalogue and results downloads, open API) is published under.</summary>
+    public string OpenDataLicence { get; set; } = "Creative Commons Attribution 4.0 International (CC BY 4.0)";
+
+    public string OpenDataLicenceUrl { get; set; } = "https://creativecommons.org/licenses/by/4.0/";
+
+    /// <summary>Who to credit when reusing the open data.</summary>
+    public string OpenDataPublisher { get; set; } = "Pemerintah Provinsi Jawa Timur (Kovablik)";
 }

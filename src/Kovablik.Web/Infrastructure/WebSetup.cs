@@ -164,6 +164,9 @@ public static class WebSetup
         services.AddScoped<Kovablik.Search.InnovationSearch>();
         services.AddScoped<Kovablik.Competitions.EditionService>();
         services.AddScoped<Kovablik.Competitions.Proposals.ProposalService>();
+        services.AddScoped<Kovablik.Competitions.Awards.AwardService>();
+        services.AddScoped<Kovablik.Exhibitions.OpenData.PublicCatalogue>();
+        services.AddSingleton<Api.CatalogueVersionMemo>();
         services.AddScoped<Kovablik.Competitions.Selection.SelectionService>().AddScoped<Kovablik.Competitions.Selection.ProposalExport>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<Kovablik.Competitions.Proposals.Pack.ProposalPackService>();

@@ -21,8 +21,16 @@ public static class Policies
     /// <summary>Return or approve proposals: the unit head (within scope) and organisers.</summary>
     public const string ProposalApprover = nameof(ProposalApprover);
 
+    /// <summary>A signed-in person with a verified email address (a visitor or staff): may vote and comment.</summary>
+    public const string VerifiedPerson = nameof(VerifiedPerson);
+
+    /// <summary>Moderate public comments: Moderator, Panitia, Administrator.</summary>
+    public const string CommentModerator = nameof(CommentModerator);
+
     public static AuthorizationBuilder AddKovablikPolicies(this AuthorizationBuilder b) => b
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
+        .AddPolicy(VerifiedPerson, p => p.RequireAuthenticatedUser().RequireClaim(KovablikClaimsFactory.EmailVerifiedClaim, "1"))
+        .AddPolicy(CommentModerator, p => p.RequireRole(Roles.Administrator, Roles.Panitia, Roles.Moderator))
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
         .AddPolicy(RegistryManager, p => p.RequireRole(Roles.Administrator, Roles.Panitia))
         .AddPolicy(Organiser, p => p.RequireRole(Roles.Administrator, Roles.Panitia))

@@ -242,6 +242,24 @@ public sealed class KovablikAppFactory : WebApplicationFactory<Kovablik.Web.Shar
             return result.Value!;
         });
 
+    /// <summary>A published edition (default structure) whose registration opened yesterday; unique name and slug per call.</summary>
+    public Task<Kovablik.Competitions.Edition> OpenEditionAsync(int year = 2026, int quota = 3, TimeSpan? closesIn = null) =>
+        WithDbAsync(async db =>
+        {
+            var e = Kovablik.Competitions.EditionDefaults.Create(year, Time);
+            var unique = Unique();
+            e.Name = $"KOVABLIK {year} {unique}";
+            e.Slug = $"kovablik-{year}-{unique}";
+            var now = Time.GetUtcNow();
+            e.RegistrationOpensAt = now.AddDays(-1);
+            e.RegistrationClosesAt = now + (closesIn ?? TimeSpan.FromDays(30));
+            e.Status = Kovablik.Competitions.EditionStatus.Published;
+            e.Eligibility.DefaultQuota = quota;
+            db.Editions.Add(e);
+            await db.SaveChangesAsync();
+            return e;
+        });
+
     /// <summary>An input that passes every publication check.</summary>
     public static async Task<InnovationInput> CompleteInputAsync(KovablikDbContext db, int organisationId, string name)
     {

@@ -35,6 +35,7 @@ public sealed class TestAuthHandler(IOptionsMonitor<AuthenticationSchemeOptions>
             new(ClaimTypes.Name, user.UserName ?? user.Email ?? user.Id),
             new(KovablikClaimsFactory.FullNameClaim, user.FullName),
             new(KovablikClaimsFactory.TwoFactorClaim, "1"),
+            new(KovablikClaimsFactory.EmailVerifiedClaim, user.EmailConfirmed ? "1" : "0"),
         };
         claims.AddRange((await users.GetRolesAsync(user)).Select(r => new Claim(ClaimTypes.Role, r)));
         var identity = new ClaimsIdentity(claims, SchemeName, ClaimTypes.Name, ClaimTypes.Role);

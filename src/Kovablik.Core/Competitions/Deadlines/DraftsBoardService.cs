@@ -1,3 +1,4 @@
+using Kovablik.Competitions.Awards;
 using Kovablik.Competitions.Proposals;
 using Kovablik.Competitions.Validation;
 using Kovablik.Data;
@@ -87,6 +88,8 @@ public sealed class DraftsBoardService(KovablikDbContext db)
         var documents = (await db.ProposalDocuments.AsNoTracking().Where(d => draftIds.Contains(d.ProposalId)).ToListAsync(ct))
             .ToLookup(d => d.ProposalId);
 
+        var awards = await AwardService.PastAwardsAsync(db, innovationIds, edition.Id, edition.Year, ct);
+
         var result = new List<DraftItem>(drafts.Count);
         foreach (var p in drafts)
         {
@@ -94,7 +97,8 @@ public sealed class DraftsBoardService(KovablikDbContext db)
             var sameTitle = normalised.Length == 0 ? [] : byTitle[normalised].Where(t => t.Id != p.Id)
                 .Select(t => new KnownTitle(t.Title, edition.Name)).ToList();
             var checklist = ProposalService.Checklist(p, edition, startedOn.GetValueOrDefault(p.InnovationId), p.Organisation.Type,
-                sameTitle, [], submittedByOrg.GetValueOrDefault(p.OrganisationId), documents[p.Id].ToList(), blockingOnly: true);
+                sameTitle, [], submittedByOrg.GetValueOrDefault(p.OrganisationId), documents[p.Id].ToList(), blockingOnly: true,
+                pastAwards: awards.GetValueOrDefault(p.InnovationId));
             var missing = checklist.Findings.Where(f => f.Severity == Severity.Blocking)
                 .Select(f => new MissingItem(f.Code, f.Message)).ToList();
             result.Add(new DraftItem(p.Id, p.Title, p.OrganisationId, p.Organisation.Name, AgencyOf(p.Organisation.Path), p.Status, missing));

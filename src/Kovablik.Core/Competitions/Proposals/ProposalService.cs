@@ -1,3 +1,4 @@
+using Kovablik.Competitions.Awards;
 using System.Text.Json;
 using Kovablik.Competitions.Validation;
 using Kovablik.Data;
@@ -134,10 +135,11 @@ public sealed class ProposalService(KovablikDbContext db, ProposalNotices notice
         var submitted = await CountSubmittedAsync(p, ct);
         var documents = await db.ProposalDocuments.AsNoTracking().Where(d => d.ProposalId == p.Id).ToListAsync(ct);
         var links = await db.ProposalLinks.AsNoTracking().Where(l => l.ProposalId == p.Id).ToListAsync(ct);
+        var awards = await new AwardService(db).PastAwardsAsync(p.InnovationId, edition.Id, edition.Year, ct);
         return Checklist(p, edition, innovation.StartedOn, innovation.Organisation.Type,
             titles.Select(t => new KnownTitle(t, edition.Name)).ToList(),
             await ReuseCandidatesAsync(p, ct),
-            submitted, documents, links);
+            submitted, documents, links, pastAwards: awards);
     }
 
     /// <summary>How many of the best fingerprint matches are compared word by word.</summary>
@@ -182,7 +184,8 @@ public sealed class ProposalService(KovablikDbContext db, ProposalNotices notice
     /// <summary>Maps the proposal and its edition onto the pure validator.</summary>
     public static ProposalChecklist Checklist(Proposal p, Edition edition, DateOnly? startedOn, OrganisationType organisationType,
         IReadOnlyList<KnownTitle> otherTitles, IReadOnlyList<OtherProposal> otherProposals, int submittedByOrganisation,
-        IReadOnlyList<ProposalDocument>? documents = null, IReadOnlyList<ProposalLink>? links = null, bool blockingOnly = false)
+        IReadOnlyList<ProposalDocument>? documents = null, IReadOnlyList<ProposalLink>? links = null, bool blockingOnly = false,
+        IReadOnlyList<PastAward>? pastAwards = null)
     {
         var group = edition.Group(p.GroupCode);
         var rules = new ValidationRules
@@ -195,6 +198,7 @@ public sealed class ProposalService(KovablikDbContext db, ProposalNotices notice
             AllowedOrganisationTypes = edition.Eligibility.AllowedOrganisationTypes.Select(a => a.Type.ToString()).ToList(),
             DefaultQuota = edition.Eligibility.DefaultQuota,
             QuotaByOrganisationType = edition.Eligibility.QuotaOverrides.ToDictionary(q => q.Type.ToString(), q => q.Quota),
+            PastAwards = group is null ? new PastAwardRule() : new PastAwardRule(group.RequiresTopAward, group.ForbidsTopAward, group.MaxFinalistAwards),
         };
         var draft = new ProposalDraft
         {
@@ -212,6 +216,7 @@ public sealed class ProposalService(KovablikDbContext db, ProposalNotices notice
             OtherTitles = otherTitles,
             OtherProposals = otherProposals,
             SubmittedByOrganisation = submittedByOrganisation,
+            PastAwards = pastAwards ?? [],
             Prompts = group?.Sections.Where(s => !string.IsNullOrWhiteSpace(s.Prompt)).ToDictionary(s => s.Key, s => s.Prompt) ?? [],
         };
         var findings = ProposalValidator.Validate(draft, rules, context, blockingOnly);

@@ -1,3 +1,4 @@
+using Kovablik.Competitions.Awards;
 using ClosedXML.Excel;
 using Kovablik.Competitions.Proposals;
 using Kovablik.Competitions.Validation;
@@ -98,6 +99,8 @@ public sealed class ProposalExport(KovablikDbContext db)
         var submittedByOrg = rows.Where(r => r.Status is ProposalStatus.Submitted or ProposalStatus.Approved or ProposalStatus.Repair)
             .GroupBy(r => r.OrganisationId).ToDictionary(g => g.Key, g => g.Select(r => r.Id).ToHashSet());
 
+        var awards = await AwardService.PastAwardsAsync(db, rows.Select(r => r.InnovationId).Distinct().ToList(), editionId, edition.Year, ct);
+
         var sectionColumns = edition.Groups.SelectMany(g => g.Sections).DistinctBy(s => s.Key).Select(s => (s.Key, s.Title)).ToList();
         using var workbook = new XLWorkbook();
         var sheet = workbook.AddWorksheet(Truncate(text("Proposal"), 31));
@@ -123,7 +126,8 @@ public sealed class ProposalExport(KovablikDbContext db)
             var sameTitle = byTitle.GetValueOrDefault(TitleSimilarity.Normalise(r.Title)) ?? [];
             var titles = sameTitle.Where(id => id != r.Id).Select(id => new KnownTitle(titleOf[id], edition.Name)).ToList();
             var submitted = submittedByOrg.TryGetValue(r.OrganisationId, out var set) ? set.Count - (set.Contains(r.Id) ? 1 : 0) : 0;
-            return ProposalService.Checklist(draft, edition, startedOn.GetValueOrDefault(r.InnovationId), r.OrgType, titles, [], submitted, documents.GetValueOrDefault(r.Id) ?? [], blockingOnly: true);
+            return ProposalService.Checklist(draft, edition, startedOn.GetValueOrDefault(r.InnovationId), r.OrgType, titles, [], submitted, documents.GetValueOrDefault(r.Id) ?? [], blockingOnly: true,
+                pastAwards: awards.GetValueOrDefault(r.InnovationId));
         }).ToList();
 
         var row = 2;

@@ -136,3 +136,20 @@ internal sealed class ProposalFingerprintEntityTypeConfiguration : IEntityTypeCo
         b.HasIndex(f => new { f.EditionId, f.Hash });
     }
 }
+
+internal sealed class InnovationAwardEntityTypeConfiguration : IEntityTypeConfiguration<Kovablik.Competitions.Awards.InnovationAward>
+{
+    public void Configure(EntityTypeBuilder<Kovablik.Competitions.Awards.InnovationAward> b)
+    {
+        b.ToTable("innovation_awards");
+        b.Property(a => a.Competition).HasMaxLength(60).IsRequired();
+        b.Property(a => a.Title).HasMaxLength(120).IsRequired();
+        b.Property(a => a.Source).HasMaxLength(300);
+        b.Property(a => a.RecordedByUserId).HasMaxLength(450);
+        b.HasOne(a => a.Innovation).WithMany().HasForeignKey(a => a.InnovationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Edition>().WithMany().HasForeignKey(a => a.EditionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(a => new { a.InnovationId, a.Year, a.Competition, a.Title }).IsUnique();
+        b.HasIndex(a => new { a.Year, a.Competition });
+        b.HasIndex(a => a.EditionId);
+    }
+}

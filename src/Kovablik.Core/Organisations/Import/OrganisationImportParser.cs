@@ -93,97 +93,12 @@ public static class OrganisationImportParser
         if (text.Length > 0 && text[0] == '\uFEFF') text = text[1..];
         if (string.IsNullOrWhiteSpace(text)) return OrganisationImportFile.Fail("Berkas kosong.", "CSV");
 
-        var delimiter = DetectDelimiter(text);
         var builder = new TableBuilder("CSV");
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var recordNumber = 1;
-        var inQuotes = false;
-        var wasQuoted = false;
-        var afterClosingQuote = false;
-        var quoteStartRecord = 0;
-
-        void EndField()
-        {
-            fields.Add(field.ToString());
-            field.Clear();
-            wasQuoted = false;
-            afterClosingQuote = false;
-        }
-
-        for (var i = 0; i < text.Length; i++)
-        {
-            var c = text[i];
-            if (inQuotes)
-            {
-                if (c != '"')
-                {
-                    field.Append(c);
-                }
-                else if (i + 1 < text.Length && text[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else
-                {
-                    inQuotes = false;
-                    afterClosingQuote = true;
-                }
-                continue;
-            }
-
-            if (c == delimiter)
-            {
-                EndField();
-            }
-            else if (c is '\r' or '\n')
-            {
-                EndField();
-                if (builder.Add(recordNumber, fields) is { } error) return error;
-                fields = [];
-                recordNumber++;
-                if (c == '\r' && i + 1 < text.Length && text[i + 1] == '\n') i++;
-            }
-            else if (afterClosingQuote)
-            {
-                // Spaces after a closing quote are a common hand-editing slip and carry no data; anything else is ambiguous.
-                if (!char.IsWhiteSpace(c))
-                    return OrganisationImportFile.Fail(
-                        Message.Format("Tanda kutip (\") di baris {0} tidak valid: setelah kutip penutup harus ada pemisah kolom atau akhir baris.", recordNumber), "CSV");
-            }
-            else if (c == '"' && field.Length == 0 && !wasQuoted)
-            {
-                inQuotes = true;
-                wasQuoted = true;
-                quoteStartRecord = recordNumber;
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-
-        if (inQuotes)
-            return OrganisationImportFile.Fail(Message.Format("Tanda kutip (\") yang dibuka di baris {0} tidak pernah ditutup.", quoteStartRecord), "CSV");
-        if (field.Length > 0 || fields.Count > 0 || afterClosingQuote || wasQuoted)
-        {
-            EndField();
-            if (builder.Add(recordNumber, fields) is { } error) return error;
-        }
+        OrganisationImportFile? stopped = null;
+        var malformed = CsvText.Read(text, (number, fields) => (stopped = builder.Add(number, fields)) is null);
+        if (stopped is not null) return stopped;
+        if (malformed is not null) return OrganisationImportFile.Fail(malformed, "CSV");
         return builder.Finish();
-    }
-
-    /// <summary>Excel in Indonesian (and most European) locales writes ';' because ',' is the decimal separator.</summary>
-    private static char DetectDelimiter(string text)
-    {
-        var rest = text.TrimStart('\r', '\n');
-        var end = rest.IndexOfAny(['\r', '\n']);
-        var header = end < 0 ? rest : rest[..end];
-        if (header.Contains(',', StringComparison.Ordinal)) return ',';
-        if (header.Contains(';', StringComparison.Ordinal)) return ';';
-        if (header.Contains('\t', StringComparison.Ordinal)) return '\t';
-        return ',';
     }
 
     // ---------------------------------------------------------------- XLSX

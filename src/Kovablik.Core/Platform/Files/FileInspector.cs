@@ -92,7 +92,6 @@ public static class FileInspector
             || text.Contains("<script", StringComparison.Ordinal) || text.StartsWith("<?xml", StringComparison.Ordinal) || text.StartsWith("<!doctype", StringComparison.Ordinal));
     }
 
-    /// <summary>Refuses path separators, traversal and control characters in the name the client sent.</summary>
     /// <summary>
     /// Reads an upload whole, but never more than <paramref name="maxBytes"/> + 1 bytes: enough to know it is too big
     /// without trusting Content-Length. Null when it is too big.
@@ -127,6 +126,7 @@ public static class FileInspector
         }
     }
 
+    /// <summary>Refuses path separators, traversal and control characters in the name the client sent.</summary>
     public static bool IsSafeFileName(string? name) =>
         !string.IsNullOrWhiteSpace(name) && name.Length <= 255 && !name.Contains("..", StringComparison.Ordinal)
         && name.IndexOfAny(['/', '\\', ':', '\0']) < 0 && !name.Any(char.IsControl) && Path.GetExtension(name).Length > 1;

@@ -253,6 +253,59 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.ToTable("announcements", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Awards.InnovationAward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Competition")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<int?>("EditionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.HasIndex("Year", "Competition");
+
+                    b.HasIndex("InnovationId", "Year", "Competition", "Title")
+                        .IsUnique();
+
+                    b.ToTable("innovation_awards", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.DeadlineExtension", b =>
                 {
                     b.Property<int>("Id")
@@ -1367,6 +1420,22 @@ namespace Kovablik.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Awards.InnovationAward", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kovablik.Innovations.Innovation", "Innovation")
+                        .WithMany()
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Innovation");
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.DeadlineExtension", b =>
                 {
                     b.HasOne("Kovablik.Competitions.Announcement", null)
@@ -1475,8 +1544,14 @@ namespace Kovablik.Data.Migrations.Postgres
                             b1.Property<string>("Code")
                                 .IsRequired();
 
+                            b1.Property<bool>("ForbidsTopAward");
+
+                            b1.Property<int?>("MaxFinalistAwards");
+
                             b1.Property<string>("Name")
                                 .IsRequired();
+
+                            b1.Property<bool>("RequiresTopAward");
 
                             b1.HasKey("EditionId", "__synthesizedOrdinal");
 

@@ -245,6 +245,57 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.ToTable("announcements", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Awards.InnovationAward", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Competition")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("EditionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("RecordedByUserId")
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Source")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Tier")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Year")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EditionId");
+
+                    b.HasIndex("Year", "Competition");
+
+                    b.HasIndex("InnovationId", "Year", "Competition", "Title")
+                        .IsUnique();
+
+                    b.ToTable("innovation_awards", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.DeadlineExtension", b =>
                 {
                     b.Property<int>("Id")
@@ -1329,6 +1380,22 @@ namespace Kovablik.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Awards.InnovationAward", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Edition", null)
+                        .WithMany()
+                        .HasForeignKey("EditionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Kovablik.Innovations.Innovation", "Innovation")
+                        .WithMany()
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Innovation");
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.DeadlineExtension", b =>
                 {
                     b.HasOne("Kovablik.Competitions.Announcement", null)
@@ -1437,8 +1504,14 @@ namespace Kovablik.Data.Migrations.Sqlite
                             b1.Property<string>("Code")
                                 .IsRequired();
 
+                            b1.Property<bool>("ForbidsTopAward");
+
+                            b1.Property<int?>("MaxFinalistAwards");
+
                             b1.Property<string>("Name")
                                 .IsRequired();
+
+                            b1.Property<bool>("RequiresTopAward");
 
                             b1.HasKey("EditionId", "__synthesizedOrdinal");
 

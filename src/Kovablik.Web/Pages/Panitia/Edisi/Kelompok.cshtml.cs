@@ -32,6 +32,9 @@ public sealed partial class KelompokModel(EditionService service, IStringLocaliz
             Name = Group.Name,
             Sections = Group.Sections.Select(s => new FormRuleInput { Key = s.Key, Title = s.Title, Required = s.Required, WordLimit = s.WordLimit }).ToList(),
             Documents = Group.Documents.Select(d => new DocumentSlotInput { Key = d.Key, Name = d.Name, AllowedTypes = d.AllowedTypes, MaxBytes = d.MaxBytes, Required = d.Required }).ToList(),
+            RequiresTopAward = Group.RequiresTopAward,
+            ForbidsTopAward = Group.ForbidsTopAward,
+            MaxFinalistAwards = Group.MaxFinalistAwards,
             ExpectedVersion = Edition.Version,
         };
         AddBlankRows();
@@ -50,6 +53,9 @@ public sealed partial class KelompokModel(EditionService service, IStringLocaliz
             Name = Input.Name,
             Sections = sectionRows.Select(x => x.s).ToList(),
             Documents = documentRows.Select(x => x.d).ToList(),
+            RequiresTopAward = Input.RequiresTopAward,
+            ForbidsTopAward = Input.ForbidsTopAward,
+            MaxFinalistAwards = Input.MaxFinalistAwards,
             ExpectedVersion = Input.ExpectedVersion,
         };
         var result = await service.UpdateGroupAsync(id, code, input, ct);
