@@ -21,8 +21,8 @@ public sealed class InnovationFilter
     public int? TargetGroupId { get; set; }
     /// <summary>Digital or non-digital.</summary>
     public InnovationKind? Kind { get; set; }
-    // Award filter: once the InnovationAward table exists, add e.g. `public int? AwardEditionId` here, check it in
-    // ValidateAsync and filter with an EXISTS over the awards in ApplyAsync.
+    /// <summary>Innovations with a recorded award of at least this tier (Finalist: any award; Top: top awards).</summary>
+    public Kovablik.Competitions.Validation.AwardTier? Award { get; set; }
     /// <summary>relevance (default with a keyword) or newest (default without). Public catalogue only.</summary>
     public string? Sort { get; set; }
     public InnovationStatus? Status { get; set; }
@@ -45,6 +45,7 @@ public sealed class InnovationFilter
         if (Stage is { } s && !Enum.IsDefined(s)) e[nameof(Stage)] = ["Tahap inovasi tidak dikenal."];
         if (Status is { } st && !Enum.IsDefined(st)) e[nameof(Status)] = ["Status tidak dikenal."];
         if (Kind is { } k && !Enum.IsDefined(k)) e[nameof(Kind)] = ["Jenis inovasi tidak dikenal."];
+        if (Award is { } a && !Enum.IsDefined(a)) e[nameof(Award)] = ["Jenis penghargaan tidak dikenal."];
         if (Q is { Length: > 200 }) e[nameof(Q)] = ["Kata kunci terlalu panjang (maksimal 200 karakter)."];
         if (Sort is { Length: > 0 } sort && !SortValues.Contains(sort, StringComparer.OrdinalIgnoreCase)) e[nameof(Sort)] = ["Urutan tidak dikenal."];
         return e;
@@ -97,6 +98,7 @@ public sealed class InnovationFilter
         if (SdgGoalId is int sdg) query = query.Where(i => i.SdgGoals.Any(x => x.Id == sdg));
         if (TargetGroupId is int tg) query = query.Where(i => i.TargetGroups.Any(x => x.Id == tg));
         if (Kind is { } kind) query = query.Where(i => i.Kind == kind);
+        if (Award is { } tier) query = query.Where(i => db.InnovationAwards.Any(a => a.InnovationId == i.Id && a.Tier >= tier));
         return query;
     }
 

@@ -186,6 +186,17 @@ public abstract class InnovationSearchTests(DatabaseProvider provider) : Integra
         Assert.Equal([plain], await SearchAsync(unit, "layanan", "&Kind=Digital"));
         Assert.Equal([tagged], await SearchAsync(unit, "", "&Year=2023"));
         Assert.Contains(tagged, await SearchAsync(unit, "", $"&CategoryId={category.Id}"));
+        Assert.Empty(await SearchAsync(unit, "layanan", "&Award=Finalist"));
+        await App.WithDbAsync(async db =>
+        {
+            db.InnovationAwards.Add(new Kovablik.Competitions.Awards.InnovationAward
+            {
+                InnovationId = tagged, Year = 2024, Competition = "KIPP", Title = "Top 99", Tier = Kovablik.Competitions.Validation.AwardTier.Finalist,
+            });
+            await db.SaveChangesAsync(Ct);
+        });
+        Assert.Equal([tagged], await SearchAsync(unit, "layanan", "&Award=Finalist"));
+        Assert.Empty(await SearchAsync(unit, "layanan", "&Award=Top"));
         // Without a keyword: newest first.
         Assert.Equal([plain, tagged], await SearchAsync(unit, ""));
     }

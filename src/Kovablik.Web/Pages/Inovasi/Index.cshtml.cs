@@ -93,6 +93,7 @@ public sealed class IndexModel(KovablikDbContext db, InnovationSearch search, IS
         ["SdgGoalId"] = Filter.SdgGoalId?.ToString(CultureInfo.InvariantCulture),
         ["TargetGroupId"] = Filter.TargetGroupId?.ToString(CultureInfo.InvariantCulture),
         ["Kind"] = Filter.Kind?.ToString(),
+        ["Award"] = Filter.Award?.ToString(),
         ["Sort"] = string.IsNullOrEmpty(Filter.Sort) ? null : Filter.Sort,
         ["PageSize"] = Filter.PageSize?.ToString(CultureInfo.InvariantCulture),
         ["Page"] = page.ToString(CultureInfo.InvariantCulture),
