@@ -32,6 +32,9 @@ internal static class MigrateCommand
                 foreach (var name in pending) AnsiConsole.MarkupLine($"  [green]+[/] {Markup.Escape(name)}");
             }
 
+            var reindexed = await Kovablik.Search.InnovationSearchIndex.RebuildStaleAsync(db, ct);
+            if (reindexed > 0) AnsiConsole.MarkupLine($"Search index: {reindexed} innovation(s) indexed.");
+
             var before = await CountsAsync(db, ct);
             await ReferenceData.SeedAsync(db, province, ct);
             var after = await CountsAsync(db, ct);

@@ -49,6 +49,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Notifications.Notification> Notifications => Set<Kovablik.Notifications.Notification>();
     public DbSet<Kovablik.Competitions.Awards.InnovationAward> InnovationAwards => Set<Kovablik.Competitions.Awards.InnovationAward>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -76,6 +77,8 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         var now = _time.GetUtcNow();
+        // The search index row commits with the innovation it describes.
+        await Kovablik.Search.InnovationSearchIndex.SyncAsync(this, cancellationToken);
         StampAndGuard(now);
         var pending = CollectAudit();
         if (pending.Count == 0)

@@ -11,7 +11,8 @@ public static class InnovationsApi
     public static RouteGroupBuilder MapInnovationsApi(this RouteGroupBuilder api)
     {
         var pub = api.MapGroup("/innovations").WithTags("Innovations").AllowAnonymous();
-        pub.MapGet("/", ListPublished).WithName("ListInnovations").Produces<PagedResult<InnovationSummaryDto>>().ProducesValidationProblem().WithSummary("Published innovations of the JIPP registry");
+        pub.MapGet("/", ListPublished).WithName("ListInnovations").Produces<PagedResult<InnovationSummaryDto>>().ProducesValidationProblem().ProducesProblem(404)
+            .WithSummary("Published innovations (the public catalogue): Q searches in Indonesian; Sort = relevance | newest");
         pub.MapGet("/{id:int}", Get).WithName("GetInnovation").Produces<InnovationDto>().ProducesProblem(404).WithSummary("An innovation: public when published, otherwise only within your scope");
 
         var edit = api.MapGroup("/innovations").WithTags("Innovations").RequireAuthorization(Policies.InnovationEditor);
@@ -31,10 +32,15 @@ public static class InnovationsApi
         return api;
     }
 
-    private static async Task<IResult> ListPublished([AsParameters] InnovationFilter filter, KovablikDbContext db, IStringLocalizer<SharedResource> l, CancellationToken ct)
+    private static async Task<IResult> ListPublished([AsParameters] InnovationFilter filter, Kovablik.Search.InnovationSearch search, IStringLocalizer<SharedResource> l, CancellationToken ct)
     {
-        filter.Status = InnovationStatus.Published;
-        return await Page(db.Innovations.AsNoTracking(), filter, db, l, ct);
+        // The public catalogue: Q goes through the Indonesian search index and ranks by relevance.
+        var result = await search.CatalogueAsync(filter, ct);
+        if (result.Errors.Count > 0) return TypedResults.ValidationProblem(ApiResults.Localise(result.Errors, l), title: l["Data tidak valid"]);
+        if (result.PageNotFound) return TypedResults.Problem(statusCode: 404, title: l["Tidak ditemukan"], detail: l["Halaman tersebut tidak ada."]);
+        var items = result.Items.Select(i => new InnovationSummaryDto(i.Id, i.Name, i.ShortDescription, i.OrganisationId, i.OrganisationName,
+            nameof(InnovationStatus.Published), i.Stage.ToString(), i.Kind.ToString(), i.StartedOn, i.PublishedAt, i.IsDemo)).ToList();
+        return TypedResults.Ok(new PagedResult<InnovationSummaryDto>(items, filter.CurrentPage, filter.Size, result.Total));
     }
 
     private static async Task<IResult> ListManaged([AsParameters] InnovationFilter filter, KovablikDbContext db, CurrentUser user, IStringLocalizer<SharedResource> l, CancellationToken ct)

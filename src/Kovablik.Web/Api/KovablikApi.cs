@@ -18,6 +18,7 @@ public static class KovablikApi
         var api = app.MapGroup("/api/v1").RequireRateLimiting(WebSetup.ApiRateLimit).DisableAntiforgery().AddEndpointFilter(RefuseNulCharacters);
         api.MapOrganisationsApi();
         api.MapInnovationsApi();
+        api.MapSearchApi();
         api.MapAccountsApi();
         api.MapOrganisationImportApi();
         api.MapEditionsApi();

@@ -27,6 +27,7 @@ public static class DatabaseStartup
         var logger = scope.ServiceProvider.GetRequiredService<ILoggerFactory>().CreateLogger("Kovablik.Startup");
         await db.Database.MigrateAsync();
         await ReferenceData.SeedAsync(db, options.HostProvinceCode);
+        await Kovablik.Search.InnovationSearchIndex.RebuildStaleAsync(db);
         if (options.SeedDemo && !app.Environment.IsProduction())
         {
             var demo = await DemoSeeder.SeedAsync(db, options.HostProvinceCode);

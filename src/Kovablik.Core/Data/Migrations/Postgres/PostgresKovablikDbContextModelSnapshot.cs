@@ -1169,6 +1169,27 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.ToTable("background_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Search.InnovationSearchEntry", b =>
+                {
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("BodyTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("NameTerms")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("StemmerVersion")
+                        .HasColumnType("integer");
+
+                    b.HasKey("InnovationId");
+
+                    b.ToTable("innovation_search", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1784,6 +1805,17 @@ namespace Kovablik.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Kovablik.Search.InnovationSearchEntry", b =>
+                {
+                    b.HasOne("Kovablik.Innovations.Innovation", "Innovation")
+                        .WithOne()
+                        .HasForeignKey("Kovablik.Search.InnovationSearchEntry", "InnovationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Innovation");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

@@ -1135,6 +1135,27 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.ToTable("background_jobs", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Search.InnovationSearchEntry", b =>
+                {
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameTerms")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("StemmerVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("InnovationId");
+
+                    b.ToTable("innovation_search", (string)null);
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -1744,6 +1765,17 @@ namespace Kovablik.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
 
                     b.Navigation("Parent");
+                });
+
+            modelBuilder.Entity("Kovablik.Search.InnovationSearchEntry", b =>
+                {
+                    b.HasOne("Kovablik.Innovations.Innovation", "Innovation")
+                        .WithOne()
+                        .HasForeignKey("Kovablik.Search.InnovationSearchEntry", "InnovationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Innovation");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<string>", b =>

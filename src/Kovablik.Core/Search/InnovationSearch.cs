@@ -1,0 +1,161 @@
+using System.Runtime.CompilerServices;
+using Kovablik.Data;
+using Kovablik.Innovations;
+using Microsoft.EntityFrameworkCore;
+
+namespace Kovablik.Search;
+
+/// <summary>One condition of a query: the word's stem, its prefix as typed (as-you-type), or either.</summary>
+public sealed record SearchClause(string? Stem, string? Prefix);
+
+/// <summary>A parsed search: every clause must match (AND). Only letters and digits reach the SQL.</summary>
+public sealed class SearchQuery
+{
+    public const int MinPrefixLength = 3;
+
+    public IReadOnlyList<SearchClause> Clauses { get; }
+
+    private SearchQuery(IReadOnlyList<SearchClause> clauses) => Clauses = clauses;
+
+    /// <summary>
+    /// Stems each word (stop words dropped); the last word, unless followed by a space, also matches as a prefix
+    /// so "pelay" finds "pelayanan". Null when nothing searchable is left.
+    /// </summary>
+    public static SearchQuery? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        var tokens = IndonesianText.Tokens(text);
+        if (tokens.Count == 0) return null;
+        var last = tokens[^1];
+        var typing = last.Start + last.Length == text.Length;
+        var clauses = new List<SearchClause>();
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            var word = tokens[i].Folded;
+            var stop = IndonesianText.IsStopWord(word);
+            var prefix = i == tokens.Count - 1 && typing && word.Length >= MinPrefixLength ? word : null;
+            // A stop word being typed ("dan" → "dana") only counts when it is all there is: "layanan dan" is about layanan.
+            if (stop && (prefix is null || tokens.Any(t => !IndonesianText.IsStopWord(t.Folded)))) continue;
+            var clause = new SearchClause(stop ? null : IndonesianText.StemOf(word), prefix);
+            if (!clauses.Contains(clause)) clauses.Add(clause);
+        }
+        return clauses.Count == 0 ? null : new SearchQuery(clauses);
+    }
+
+    /// <summary>FTS5 MATCH expression, e.g. <c>"layan" AND ("izin" OR "izin"*)</c>.</summary>
+    public string ToFts5() => string.Join(" AND ", Clauses.Select(c => (c.Stem, c.Prefix) switch
+    {
+        ({ } s, null) => Quote(s),
+        (null, { } p) => Quote(p) + "*",
+        var (s, p) => $"({Quote(s!)} OR {Quote(p!)}*)",
+    }));
+
+    /// <summary>to_tsquery expression, e.g. <c>layan &amp; (izin | izin:*)</c>.</summary>
+    public string ToTsQuery() => string.Join(" & ", Clauses.Select(c => (c.Stem, c.Prefix) switch
+    {
+        ({ } s, null) => s,
+        (null, { } p) => p + ":*",
+        var (s, p) => $"({s} | {p}:*)",
+    }));
+
+    private static string Quote(string token) => "\"" + token.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+
+    /// <summary>Whether a word of a result (folded) is one the query matched, for highlighting.</summary>
+    public bool Matches(string folded)
+    {
+        if (IndonesianText.IsStopWord(folded)) return Clauses.Any(c => c.Prefix is { } p && folded.StartsWith(p, StringComparison.Ordinal));
+        var stem = IndonesianText.StemOf(folded);
+        foreach (var c in Clauses)
+        {
+            if (c.Stem is { } s && s == stem) return true;
+            if (c.Prefix is { } p && (folded.StartsWith(p, StringComparison.Ordinal) || stem.StartsWith(p, StringComparison.Ordinal))) return true;
+        }
+        return false;
+    }
+}
+
+/// <summary>An innovation id the index matched, with its relevance (higher is better).</summary>
+public sealed class SearchHit
+{
+    public int InnovationId { get; set; }
+    public double Rank { get; set; }
+}
+
+public sealed record CatalogueItem(int Id, string Name, string ShortDescription, string Ringkasan, int OrganisationId, string OrganisationName,
+    InnovationStage Stage, InnovationKind Kind, DateOnly? StartedOn, DateTimeOffset? PublishedAt, bool IsDemo);
+
+public sealed class CatalogueResult
+{
+    public Dictionary<string, string[]> Errors { get; init; } = [];
+    public bool PageNotFound { get; init; }
+    public List<CatalogueItem> Items { get; init; } = [];
+    public int Total { get; init; }
+    public int Pages { get; init; } = 1;
+    public SearchQuery? Query { get; init; }
+    public string Sort { get; init; } = InnovationFilter.SortNewest;
+}
+
+public sealed record Suggestion(int Id, string Name);
+
+/// <summary>
+/// The public catalogue and its search: the query is stemmed by our code, matched by the database's full-text
+/// index, joined with the catalogue filters and ranked, in one statement (plus the count).
+/// </summary>
+public sealed class InnovationSearch(KovablikDbContext db)
+{
+    public const int MaxSuggestions = 8;
+
+    /// <summary>Innovations whose index row matches, as a composable query (a subquery of the caller's SQL).</summary>
+    public IQueryable<SearchHit> Hits(SearchQuery query) => db is PostgresKovablikDbContext
+        ? db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(SearchSql.PostgresHits, query.ToTsQuery()))
+        : db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(SearchSql.SqliteHits, query.ToFts5()));
+
+    /// <summary>Published innovations matching the filter, one page, ranked or newest first.</summary>
+    public async Task<CatalogueResult> CatalogueAsync(InnovationFilter filter, CancellationToken ct = default)
+    {
+        filter.Status = InnovationStatus.Published;
+        var errors = await filter.ValidateAsync(db, ct);
+        if (errors.Count > 0) return new CatalogueResult { Errors = errors };
+
+        var query = SearchQuery.Parse(filter.Q);
+        var sort = filter.EffectiveSort(query is not null);
+        var source = await filter.ApplyAsync(db, db.Innovations.AsNoTracking().Where(i => i.Status == InnovationStatus.Published), textByIndex: true, ct);
+        // A keyword of only stop words or punctuation ("yang", "*") asked for something; it matches nothing.
+        if (query is null && !string.IsNullOrWhiteSpace(filter.Q)) source = source.Where(_ => false);
+
+        IQueryable<Innovation> ordered;
+        int total;
+        if (query is null)
+        {
+            total = await source.CountAsync(ct);
+            ordered = source.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+        }
+        else
+        {
+            var joined = source.Join(Hits(query), i => i.Id, h => h.InnovationId, (i, h) => new { i, h.Rank });
+            total = await joined.CountAsync(ct);
+            ordered = sort == InnovationFilter.SortRelevance
+                ? joined.OrderByDescending(x => x.Rank).ThenByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i)
+                : joined.OrderByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i);
+        }
+        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)filter.Size));
+        if (filter.CurrentPage > pages) return new CatalogueResult { PageNotFound = true, Total = total, Pages = pages, Query = query, Sort = sort };
+
+        var items = await ordered.Skip((filter.CurrentPage - 1) * filter.Size).Take(filter.Size)
+            .Select(i => new CatalogueItem(i.Id, i.Name, i.ShortDescription, i.Ringkasan, i.OrganisationId, i.Organisation.Name,
+                i.Stage, i.Kind, i.StartedOn, i.PublishedAt, i.IsDemo))
+            .ToListAsync(ct);
+        return new CatalogueResult { Items = items, Total = total, Pages = pages, Query = query, Sort = sort };
+    }
+
+    /// <summary>Names of the best-matching published innovations for as-you-type suggestions.</summary>
+    public async Task<List<Suggestion>> SuggestAsync(string? text, CancellationToken ct = default)
+    {
+        var query = SearchQuery.Parse(text);
+        if (query is null) return [];
+        return await db.Innovations.AsNoTracking().Where(i => i.Status == InnovationStatus.Published)
+            .Join(Hits(query), i => i.Id, h => h.InnovationId, (i, h) => new { i.Id, i.Name, i.PublishedAt, h.Rank })
+            .OrderByDescending(x => x.Rank).ThenByDescending(x => x.PublishedAt).ThenByDescending(x => x.Id)
+            .Take(MaxSuggestions).Select(x => new Suggestion(x.Id, x.Name)).ToListAsync(ct);
+    }
+}
