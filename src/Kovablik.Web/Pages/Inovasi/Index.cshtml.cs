@@ -15,6 +15,7 @@ namespace Kovablik.Web.Pages.Inovasi;
 
 /// <summary>The public catalogue of published innovations: Indonesian search, filters, sort and paging.</summary>
 [AllowAnonymous]
+[Microsoft.AspNetCore.OutputCaching.OutputCache(PolicyName = Infrastructure.PublicPageCache.Policy)]
 public sealed class IndexModel(KovablikDbContext db, InnovationSearch search, IStringLocalizer<SharedResource> l) : PageModel
 {
     public InnovationFilter Filter { get; private set; } = new();

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Issue 5's public catalogue under load: 60,000 demo innovations (about 51,000 published), 64 connections, wrk on
+# loopback, with a plain Kestrel "hello" in the same run as the ceiling.
+# Usage: bench/load/catalogue.sh [duration=20s] [connections=64] [providers="sqlite postgres"] [innovations=60000]
+# Innovation pages are requested at random over every published id (the output cache fills as it goes, like a real
+# crowd spread over a catalogue); searches pick at random from bench/load/search-terms.txt.
+# Output: markdown on stdout (copy into docs/performance.md). Needs Debian's wrk and, for PostgreSQL, postgresql-15.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+DURATION=${1:-20s}
+CONNS=${2:-64}
+PROVIDERS=${3:-sqlite postgres}
+COUNT=${4:-60000}
+ROOT=$PWD
+PG_BIN=/usr/lib/postgresql/15/bin
+command -v wrk >/dev/null || { echo "wrk is required (Debian package wrk)" >&2; exit 1; }
+
+work=$(mktemp -d /tmp/kovablik-catalogue.XXXXXX)
+chmod 755 "$work"
+cleanup() {
+  [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null || true
+  [ -n "${HELLO:-}" ] && kill "$HELLO" 2>/dev/null || true
+  [ -d "$work/pg" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" stop -D "$work/pg" -m immediate >/dev/null 2>&1 || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+dotnet build -c Release src/Kovablik.Web -v q -nologo >/dev/null
+dotnet build -c Release src/Kovablik.Cli -v q -nologo >/dev/null
+dotnet build -c Release bench/Kovablik.Hello -v q -nologo >/dev/null
+CLI="dotnet $ROOT/artifacts/bin/Kovablik.Cli/release/kovablik.dll"
+[ -f "$ROOT/artifacts/bin/Kovablik.Cli/release/kovablik.dll" ] || CLI="dotnet $ROOT/artifacts/bin/Kovablik.Cli/release/Kovablik.Cli.dll"
+
+port() { local p; while :; do p=$((20000 + RANDOM % 20000)); (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo $p; return; }; done; }
+wait_up() { for _ in $(seq 1 300); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "not up: $1" >&2; tail -20 "$work/app.log" >&2; exit 1; }
+
+start_postgres() {
+  mkdir -p "$work/pg" "$work/pgrun" && chown postgres: "$work/pg" "$work/pgrun" && chmod 700 "$work/pg"
+  runuser -u postgres -- "$PG_BIN/initdb" -D "$work/pg" -U kovablik -E UTF8 --locale=C.UTF-8 --auth=trust --no-instructions >/dev/null
+  printf "listen_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nmax_connections = 300\nshared_buffers = 256MB\n" "$work/pgrun" >>"$work/pg/postgresql.conf"
+  PG_PORT=$(port)
+  runuser -u postgres -- "$PG_BIN/pg_ctl" start -D "$work/pg" -l "$work/pgrun/pg.log" -o "-p $PG_PORT" -w -t 60 >/dev/null
+}
+
+run() { # name url-or-@pathsfile base
+  local target=$2 script=()
+  if [[ $target == @* ]]; then export PATHS=${target#@}; script=(-s "$ROOT/bench/load/lua/random-path.lua"); target=$3; fi
+  wrk -t2 -c"$CONNS" -d5s "${script[@]}" "$target" >/dev/null 2>&1 || true   # warm-up
+  wrk -t2 -c"$CONNS" -d"$DURATION" --latency "${script[@]}" "$target" >"$work/wrk.txt" 2>&1 || true
+  local rps p99 errs
+  rps=$(awk '/Requests\/sec/ {print $2}' "$work/wrk.txt")
+  p99=$(awk '$1=="99%" {print $2}' "$work/wrk.txt")
+  errs=$(awk '/Non-2xx or 3xx/ {print $5}' "$work/wrk.txt"); errs=${errs:-0}
+  printf '| %s | %s | %s | %s |\n' "$1" "$rps" "$p99" "$errs"
+}
+
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version)"
+HELLO_PORT=$(port)
+ASPNETCORE_URLS=http://127.0.0.1:$HELLO_PORT Logging__LogLevel__Default=Warning dotnet artifacts/bin/Kovablik.Hello/release/Kovablik.Hello.dll >"$work/hello.log" 2>&1 & HELLO=$!
+wait_up "http://127.0.0.1:$HELLO_PORT/"
+for provider in $PROVIDERS; do
+  case $provider in
+    sqlite) PROVIDER=Sqlite; CS="Data Source=$work/k.db" ;;
+    postgres) start_postgres; PROVIDER=Postgres; CS="Host=127.0.0.1;Port=$PG_PORT;Username=kovablik;Database=kovablik;Maximum Pool Size=200" ;;
+    *) echo "unknown provider $provider" >&2; exit 2 ;;
+  esac
+  export DOTNET_ENVIRONMENT=Development
+  start=$(date +%s)
+  $CLI migrate --provider $PROVIDER --connection "$CS" >/dev/null
+  $CLI seed demo --innovations "$COUNT" --provider $PROVIDER --connection "$CS" >/dev/null
+  echo "seeded $COUNT innovations on $PROVIDER in $(( $(date +%s) - start )) s" >&2
+  APP_PORT=$(port)
+  ( cd "$work" && ASPNETCORE_URLS=http://127.0.0.1:$APP_PORT ASPNETCORE_ENVIRONMENT=Staging \
+    RateLimiting__ApiPerSecond=1000000 RateLimiting__ApiBurst=1000000 RateLimiting__SignInPerMinute=1000000 \
+    Logging__LogLevel__Default=Warning Database__Provider=$PROVIDER ConnectionStrings__Kovablik="$CS" Files__Root=$work/files \
+    exec dotnet "$ROOT/artifacts/bin/Kovablik.Web/release/Kovablik.Web.dll" >"$work/app.log" 2>&1 ) & APP=$!
+  wait_up "http://127.0.0.1:$APP_PORT/health/ready"
+  base="http://127.0.0.1:$APP_PORT"
+  curl -fs "$base/api/v1/open/innovations.csv" | awk -F, 'NR > 1 && $1 ~ /^[0-9]+$/ {print "/Inovasi/" $1}' >"$work/pages.txt"
+  published=$(wc -l <"$work/pages.txt")
+  sed 's|.*|/Inovasi?Q=&|; s/ /+/g' bench/load/search-terms.txt >"$work/search-pages.txt"
+  sed 's|.*|/api/v1/innovations?q=&|; s/ /+/g' bench/load/search-terms.txt >"$work/search-api.txt"
+  echo
+  echo "### $PROVIDER: $published published innovations"
+  echo
+  echo "| endpoint ($CONNS connections, $DURATION) | req/s | p99 | non-2xx |"
+  echo "|---|---|---|---|"
+  run "plain Kestrel hello (ceiling)" "http://127.0.0.1:$HELLO_PORT/"
+  run "GET /Inovasi/{random published id} (public page, anonymous)" "@$work/pages.txt" "$base"
+  run "GET /Inovasi?Q={random term} (search page)" "@$work/search-pages.txt" "$base"
+  run "GET /api/v1/innovations?q={random term} (search API)" "@$work/search-api.txt" "$base"
+  kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
+done
