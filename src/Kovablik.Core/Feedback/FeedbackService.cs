@@ -59,14 +59,22 @@ public sealed class FeedbackService(KovablikDbContext db, NotificationService no
         page = Math.Max(1, page);
         var query = db.Comments.AsNoTracking().Where(c => c.InnovationId == innovationId
             && (c.Status == CommentStatus.Published || (viewerId != null && c.AuthorId == viewerId)));
-        var rows = await query.OrderByDescending(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize + 1)
+        var rows = await ViewsAsync(query.OrderByDescending(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize + 1), innovationId, viewerId, PageSize + 1, ct);
+        var published = await db.Comments.CountAsync(c => c.InnovationId == innovationId && c.Status == CommentStatus.Published, ct);
+        return new CommentThread(innovationId, published, page, rows.Count > PageSize, rows.Take(PageSize).ToList());
+    }
+
+    private async Task<List<CommentView>> ViewsAsync(IQueryable<Comment> comments, int innovationId, string? viewerId, int take, CancellationToken ct)
+    {
+        var rows = await comments
             .Select(c => new
             {
                 c.Id, c.Kind, c.Body, c.Status, c.HiddenReason, c.AuthorId, c.CreatedAt,
                 Name = db.Users.Where(u => u.Id == c.AuthorId).Select(u => u.FullName).FirstOrDefault(),
             })
             .ToListAsync(ct);
-        var ids = rows.Take(PageSize).Select(r => r.Id).ToList();
+        // Replies only for the comments shown (the page asks for one more row to know whether there is a next page).
+        var ids = rows.Take(Math.Min(take, PageSize)).Select(r => r.Id).ToList();
         var replies = ids.Count == 0 ? [] : await db.CommentReplies.AsNoTracking().Where(r => ids.Contains(r.CommentId)).OrderBy(r => r.Id)
             .Select(r => new
             {
@@ -76,11 +84,29 @@ public sealed class FeedbackService(KovablikDbContext db, NotificationService no
             })
             .ToListAsync(ct);
         var byComment = replies.ToLookup(r => r.CommentId, r => new ReplyView(r.Id, r.Body, r.OrganisationId, r.Org ?? "", NameOf(r.Name), r.CreatedAt));
-        var published = await db.Comments.CountAsync(c => c.InnovationId == innovationId && c.Status == CommentStatus.Published, ct);
-        return new CommentThread(innovationId, published, page, rows.Count > PageSize,
-            rows.Take(PageSize).Select(r => new CommentView(r.Id, innovationId, r.Kind, r.Body, r.Status,
-                r.Status == CommentStatus.Hidden ? r.HiddenReason : null, NameOf(r.Name), r.AuthorId == viewerId, r.CreatedAt,
-                byComment[r.Id].ToList())).ToList());
+        return rows.Select(r => new CommentView(r.Id, innovationId, r.Kind, r.Body, r.Status,
+            r.Status == CommentStatus.Hidden ? r.HiddenReason : null, NameOf(r.Name), viewerId != null && r.AuthorId == viewerId, r.CreatedAt,
+            byComment[r.Id].ToList())).ToList();
+    }
+
+    /// <summary>One published comment of a published innovation, with its replies (reply and report pages).</summary>
+    public async Task<CommentView?> PublicCommentAsync(long commentId, CancellationToken ct = default)
+    {
+        var innovationId = await db.Comments.Where(c => c.Id == commentId && c.Status == CommentStatus.Published)
+            .Join(db.Innovations.Where(i => i.Status == InnovationStatus.Published), c => c.InnovationId, i => i.Id, (c, i) => (int?)i.Id)
+            .FirstOrDefaultAsync(ct);
+        if (innovationId is null) return null;
+        var views = await ViewsAsync(db.Comments.AsNoTracking().Where(c => c.Id == commentId), innovationId.Value, null, 1, ct);
+        return views.SingleOrDefault();
+    }
+
+    /// <summary>Whether a unit scope may answer comments on the innovation (the page shows reply forms only then).</summary>
+    public async Task<bool> CanReplyAsync(int innovationId, OrganisationScope scope, CancellationToken ct = default)
+    {
+        if (scope.IsGlobal) return true;
+        if (scope.Path is null) return false;
+        var path = await db.Innovations.Where(i => i.Id == innovationId).Select(i => i.Organisation.Path).FirstOrDefaultAsync(ct);
+        return path is not null && scope.Covers(path);
     }
 
     /// <summary>
