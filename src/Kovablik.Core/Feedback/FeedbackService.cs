@@ -215,7 +215,9 @@ public sealed class FeedbackService(KovablikDbContext db, NotificationService no
         db.CommentReplies.Add(reply);
         if (target.AuthorId != userId)
             notifications.Add(await RecipientAsync(target.AuthorId, ct),
-                Message.Format("{0} menjawab {1} Anda", target.OrganisationName, Message.Key(target.Kind == CommentKind.Question ? "pertanyaan" : "komentar")),
+                target.Kind == CommentKind.Question
+                    ? Message.Format("{0} menjawab pertanyaan Anda", target.OrganisationName)
+                    : Message.Format("{0} menjawab komentar Anda", target.OrganisationName),
                 Message.Format("Jawaban resmi unit tentang inovasi {0}.", target.Name),
                 Link(target.InnovationId, commentId));
         await db.SaveChangesAsync(ct);
