@@ -114,13 +114,13 @@ public sealed class FeedbackService(KovablikDbContext db, NotificationService no
     /// moderator has seen yet (auto-hidden or still visible).
     /// </summary>
     public async Task<List<QueueItem>> QueueAsync(int take = 200, CancellationToken ct = default) =>
-        await Items(db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Held || c.ReportCount > c.ReviewedReportCount))
-            .OrderBy(c => c.Id).Take(take).ToListAsync(ct);
+        [.. (await Items(db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Held || c.ReportCount > c.ReviewedReportCount)
+            .OrderBy(c => c.Id).Take(take)).ToListAsync(ct)).OrderBy(c => c.Id)];
 
     /// <summary>Comments currently hidden (by moderators or by reports), newest first.</summary>
     public async Task<List<QueueItem>> HiddenAsync(int take = 100, CancellationToken ct = default) =>
-        await Items(db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Hidden))
-            .OrderByDescending(c => c.Id).Take(take).ToListAsync(ct);
+        [.. (await Items(db.Comments.AsNoTracking().Where(c => c.Status == CommentStatus.Hidden)
+            .OrderByDescending(c => c.Id).Take(take)).ToListAsync(ct)).OrderByDescending(c => c.Id)];
 
     public async Task<ModerationCase?> CaseAsync(long commentId, CancellationToken ct = default)
     {
@@ -138,6 +138,7 @@ public sealed class FeedbackService(KovablikDbContext db, NotificationService no
             decisions.Select(d => new DecisionView(d.Action, d.Reason, d.Note, d.Name, d.CreatedAt)).ToList());
     }
 
+    /// <summary>Projects comments (already filtered, ordered and limited: a constructed record cannot be ordered in SQL).</summary>
     private IQueryable<QueueItem> Items(IQueryable<Comment> comments) =>
         from c in comments
         join i in db.Innovations on c.InnovationId equals i.Id

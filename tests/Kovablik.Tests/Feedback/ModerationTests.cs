@@ -174,8 +174,14 @@ public abstract class ModerationTests(DatabaseProvider provider) : IntegrationTe
         var id = await PostAsync(author, innovation, "Komentar biasa tentang layanan.");
         foreach (var user in new[] { author, op })
         {
-            await (await App.ClientFor(user).GetAsync("/Moderasi", Ct)).ShouldBe(HttpStatusCode.Forbidden);
-            await (await App.ClientFor(user).GetAsync($"/Moderasi/Komentar/{id}", Ct)).ShouldBe(HttpStatusCode.Forbidden);
+            foreach (var page in new[] { "/Moderasi", $"/Moderasi/Komentar/{id}" })
+            {
+                var denied = await App.ClientFor(user).GetAsync(page, Ct);
+                await denied.ShouldBe(HttpStatusCode.Redirect);
+                Assert.StartsWith("/Akun/AksesDitolak", denied.Headers.Location!.AbsolutePath, StringComparison.Ordinal);
+            }
+            var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["Input.Reason"] = "Spam" });
+            Assert.NotEqual(HttpStatusCode.OK, (await App.ClientFor(user).PostAsync($"/Moderasi/Komentar/{id}?handler=Hide", form, Ct)).StatusCode);
             await (await App.ClientFor(user).PostJsonAsync($"/api/v1/moderation/comments/{id}/hide", new { reason = "Spam" })).ProblemAsync(HttpStatusCode.Forbidden);
             await (await App.ClientFor(user).GetAsync("/api/v1/moderation/comments", Ct)).ProblemAsync(HttpStatusCode.Forbidden);
         }
