@@ -60,7 +60,10 @@ public sealed class FeedbackService(KovablikDbContext db, NotificationService no
         var query = db.Comments.AsNoTracking().Where(c => c.InnovationId == innovationId
             && (c.Status == CommentStatus.Published || (viewerId != null && c.AuthorId == viewerId)));
         var rows = await ViewsAsync(query.OrderByDescending(c => c.Id).Skip((page - 1) * PageSize).Take(PageSize + 1), innovationId, viewerId, PageSize + 1, ct);
-        var published = await db.Comments.CountAsync(c => c.InnovationId == innovationId && c.Status == CommentStatus.Published, ct);
+        // The innovation page renders this on every view: on a first page that holds everything, count what was read.
+        var published = page == 1 && rows.Count <= PageSize
+            ? rows.Count(r => r.Status == CommentStatus.Published)
+            : await db.Comments.CountAsync(c => c.InnovationId == innovationId && c.Status == CommentStatus.Published, ct);
         return new CommentThread(innovationId, published, page, rows.Count > PageSize, rows.Take(PageSize).ToList());
     }
 
