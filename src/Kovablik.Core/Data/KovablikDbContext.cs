@@ -48,6 +48,10 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
     public DbSet<Kovablik.Notifications.Notification> Notifications => Set<Kovablik.Notifications.Notification>();
     public DbSet<Kovablik.Competitions.Awards.InnovationAward> InnovationAwards => Set<Kovablik.Competitions.Awards.InnovationAward>();
+    public DbSet<Kovablik.Feedback.Comment> Comments => Set<Kovablik.Feedback.Comment>();
+    public DbSet<Kovablik.Feedback.CommentReply> CommentReplies => Set<Kovablik.Feedback.CommentReply>();
+    public DbSet<Kovablik.Feedback.CommentReport> CommentReports => Set<Kovablik.Feedback.CommentReport>();
+    public DbSet<Kovablik.Feedback.ModerationDecision> ModerationDecisions => Set<Kovablik.Feedback.ModerationDecision>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
@@ -163,6 +167,10 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                 Announcement => "Announcement",
                 DeadlineExtension => "DeadlineExtension",
                 Kovablik.Competitions.Awards.InnovationAward => "InnovationAward",
+                Kovablik.Feedback.Comment => "Comment",
+                Kovablik.Feedback.CommentReply => "CommentReply",
+                Kovablik.Feedback.CommentReport => "CommentReport",
+                Kovablik.Feedback.ModerationDecision => "ModerationDecision",
                 IdentityUserRole<string> => "AccountRole",
                 IdentityRole => "Role",
                 _ => null,

@@ -30,6 +30,7 @@ public static class KovablikApi
         api.MapNotificationsApi();
         api.MapAwardsApi();
         api.MapOpenDataApi();
+        api.MapCommentsApi();
     }
 
     /// <summary>

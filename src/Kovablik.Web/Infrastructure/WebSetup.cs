@@ -25,6 +25,7 @@ public static class WebSetup
     public static readonly CultureInfo[] Cultures = [new("id-ID"), new("en")];
     public const string LoginRateLimit = "login";
     public const string ApiRateLimit = "api";
+    public const string FeedbackRateLimit = "feedback";
 
     public static void AddKovablik(this WebApplicationBuilder builder)
     {
@@ -133,6 +134,10 @@ public static class WebSetup
         services.AddHealthChecks().AddDbContextCheck<KovablikDbContext>("database", tags: ["ready"]);
 
         var limits = config.GetSection("RateLimiting").Get<RateLimitOptions>() ?? new RateLimitOptions();
+        var feedback = config.GetSection("Kovablik:Feedback").Get<Kovablik.Feedback.FeedbackOptions>() ?? new Kovablik.Feedback.FeedbackOptions();
+        services.AddSingleton(feedback);
+        services.AddSingleton(Kovablik.Feedback.ContentFilter.Default);
+        services.AddScoped<Kovablik.Feedback.FeedbackService>();
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
@@ -142,6 +147,10 @@ public static class WebSetup
             o.AddPolicy(ApiRateLimit, ctx => RateLimitPartition.GetTokenBucketLimiter(
                 ctx.User.Identity?.Name ?? ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new TokenBucketRateLimiterOptions { TokenLimit = limits.ApiBurst, TokensPerPeriod = limits.ApiPerSecond, ReplenishmentPeriod = TimeSpan.FromSeconds(1), QueueLimit = 0 }));
+            // Comments, replies and reports per client address; the per-account limit is counted in the database (FeedbackService).
+            o.AddPolicy(FeedbackRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
+                ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = feedback.PerIpPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();

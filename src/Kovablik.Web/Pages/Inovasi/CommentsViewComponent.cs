@@ -1,0 +1,37 @@
+using Kovablik.Accounts;
+using Kovablik.Feedback;
+using Kovablik.Organisations;
+using Kovablik.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Kovablik.Web.Pages.Inovasi;
+
+/// <summary>What the comments section of an innovation page shows to the current reader.</summary>
+public sealed record CommentsPanel(CommentThread Thread, bool SignedIn, bool CanPost, bool CanReport, bool CanReply, bool CanModerate);
+
+/// <summary>
+/// The comments section of an innovation page (<c>@await Component.InvokeAsync("Comments", new { innovationId })</c>):
+/// loads its own data so the detail page model needs no change. Renders nothing for unpublished innovations.
+/// Older comments page through <c>?komentar=N</c>.
+/// </summary>
+public sealed class CommentsViewComponent(FeedbackService feedback, CurrentUser user, IAuthorizationService authorization) : ViewComponent
+{
+    public async Task<IViewComponentResult> InvokeAsync(int innovationId)
+    {
+        var ct = HttpContext.RequestAborted;
+        _ = int.TryParse(Request.Query["komentar"], out var page);
+        var thread = await feedback.ThreadAsync(innovationId, user.Id, Math.Clamp(page, 1, 10_000), ct);
+        if (thread is null) return Content("");
+        var verified = user.IsSignedIn && (await authorization.AuthorizeAsync(user.Principal, Policies.VerifiedPerson)).Succeeded;
+        var canReply = false;
+        if (thread.Comments.Count > 0 && (user.IsInRole(Roles.Operator) || user.IsInRole(Roles.PimpinanUnit)))
+            canReply = await feedback.CanReplyAsync(innovationId, await user.ScopeAsync(ct), ct);
+        var moderator = user.IsSignedIn && (await authorization.AuthorizeAsync(user.Principal, Policies.CommentModerator)).Succeeded;
+        return View("~/Pages/Inovasi/_Comments.cshtml", new CommentsPanel(thread, user.IsSignedIn, verified, verified, canReply, moderator));
+    }
+
+    /// <summary>The scope a reply is checked against: only unit operators and heads answer for a unit.</summary>
+    public static async Task<OrganisationScope> ReplyScopeAsync(CurrentUser user, CancellationToken ct) =>
+        user.IsInRole(Roles.Operator) || user.IsInRole(Roles.PimpinanUnit) ? await user.ScopeAsync(ct) : OrganisationScope.Nothing;
+}
