@@ -48,6 +48,11 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<ReminderDispatch> ReminderDispatches => Set<ReminderDispatch>();
     public DbSet<Kovablik.Notifications.Notification> Notifications => Set<Kovablik.Notifications.Notification>();
     public DbSet<Kovablik.Competitions.Awards.InnovationAward> InnovationAwards => Set<Kovablik.Competitions.Awards.InnovationAward>();
+    public DbSet<Kovablik.Exhibitions.Exhibition> Exhibitions => Set<Kovablik.Exhibitions.Exhibition>();
+    public DbSet<Kovablik.Exhibitions.ExhibitionBooth> ExhibitionBooths => Set<Kovablik.Exhibitions.ExhibitionBooth>();
+    public DbSet<Kovablik.Exhibitions.ExhibitionBoothVisit> ExhibitionBoothVisits => Set<Kovablik.Exhibitions.ExhibitionBoothVisit>();
+    public DbSet<Kovablik.Exhibitions.ExhibitionVote> ExhibitionVotes => Set<Kovablik.Exhibitions.ExhibitionVote>();
+    public DbSet<Kovablik.Exhibitions.VisitorCode> VisitorCodes => Set<Kovablik.Exhibitions.VisitorCode>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -135,7 +140,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     [
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(Invitation.TokenHash), nameof(Organisation.Version), nameof(Innovation.Version), nameof(Proposal.SnapshotJson),
-        nameof(Organisation.UpdatedAt), nameof(Organisation.CreatedAt),
+        nameof(Organisation.UpdatedAt), nameof(Organisation.CreatedAt), nameof(Kovablik.Exhibitions.Exhibition.IpSalt),
     ];
 
     private sealed record PendingAudit(string Action, string EntityType, Func<string> KeyFactory, string? ChangesJson);
@@ -160,6 +165,8 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                 Announcement => "Announcement",
                 DeadlineExtension => "DeadlineExtension",
                 Kovablik.Competitions.Awards.InnovationAward => "InnovationAward",
+                Kovablik.Exhibitions.Exhibition => "Exhibition",
+                Kovablik.Exhibitions.ExhibitionBooth => "ExhibitionBooth",
                 IdentityUserRole<string> => "AccountRole",
                 IdentityRole => "Role",
                 _ => null,

@@ -28,6 +28,7 @@ public static class KovablikApi
         api.MapDeadlinesApi();
         api.MapNotificationsApi();
         api.MapAwardsApi();
+        api.MapExhibitionsApi();
     }
 
     /// <summary>
