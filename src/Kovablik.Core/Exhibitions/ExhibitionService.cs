@@ -126,7 +126,10 @@ public sealed class ExhibitionService(KovablikDbContext db)
         var opens = Instant(input.VotingOpensAt, nameof(input.VotingOpensAt));
         var closes = Instant(input.VotingClosesAt, nameof(input.VotingClosesAt));
         if ((opens is null) != (closes is null) && !errors.Any)
-            errors.Add(opens is null ? nameof(input.VotingOpensAt) : nameof(input.VotingClosesAt), "Isi waktu buka dan tutup pemungutan suara, atau kosongkan keduanya.");
+        {
+            var missing = opens is null ? nameof(input.VotingOpensAt) : nameof(input.VotingClosesAt);
+            errors.Add(missing, "Isi waktu buka dan tutup pemungutan suara, atau kosongkan keduanya.");
+        }
         if (opens is not null && closes is not null && closes <= opens)
             errors.Add(nameof(input.VotingClosesAt), "Pemungutan suara harus ditutup setelah dibuka.");
         var max = input.MaxVotesPerPerson ?? DefaultMaxVotes;

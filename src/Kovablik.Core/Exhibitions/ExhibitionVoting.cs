@@ -46,7 +46,9 @@ public sealed class ExhibitionVoting(KovablikDbContext db)
     public const string NotFoundMessage = "Stan ini tidak ada di pameran ini.";
     public const string NotOpenMessage = "Pemungutan suara belum dibuka.";
     public const string ClosedMessage = "Pemungutan suara sudah ditutup.";
-    public const string LimitMessage = "Anda sudah memakai semua {0} suara Anda di pameran ini.";
+    public const string IpVotesFlagMessage = "Banyak suara dari satu alamat IP.";
+    public const string NewAccountsFlagMessage = "Banyak akun baru memilih dari satu alamat IP.";
+    public const string BoothBurstFlagMessage = "Lonjakan suara pada satu stan.";
 
     public async Task<VoteOutcome> VoteAsync(string slug, string boothNumber, string userId, string? ipAddress, CancellationToken ct = default)
     {
@@ -75,7 +77,7 @@ public sealed class ExhibitionVoting(KovablikDbContext db)
         if (window is not null) return window;
         var mine = await db.ExhibitionVotes.Where(v => v.ExhibitionId == target.ExhibitionId && v.UserId == userId).Select(v => v.InnovationId).ToListAsync(ct);
         if (mine.Contains(target.InnovationId)) return new(VoteStatus.AlreadyVoted, AlreadyVotedMessage, mine.Count, max);
-        if (mine.Count >= max) return new(VoteStatus.LimitReached, Message.Format(LimitMessage, max), mine.Count, max);
+        if (mine.Count >= max) return new(VoteStatus.LimitReached, Message.Format("Anda sudah memakai semua {0} suara Anda di pameran ini.", max), mine.Count, max);
 
         db.ExhibitionVotes.Add(new ExhibitionVote
         {
@@ -144,15 +146,15 @@ public sealed class ExhibitionVoting(KovablikDbContext db)
         foreach (var ip in votes.GroupBy(v => v.IpHash))
         {
             if (Densest(ip.Select(v => v.CastAt), TimeSpan.FromMinutes(options.VotesPerIpWindowMinutes)) is { } burst && burst.Count >= options.VotesPerIpThreshold)
-                flags.Add(new VelocityFlag("Banyak suara dari satu alamat IP", "IP #" + ip.Key, burst.Count, burst.From, burst.To));
+                flags.Add(new VelocityFlag(IpVotesFlagMessage, "IP #" + ip.Key, burst.Count, burst.From, burst.To));
             var fresh = ip.GroupBy(v => v.UserId).Select(g => g.OrderBy(v => v.CastAt).First())
                 .Where(v => v.CastAt - v.CreatedAt < TimeSpan.FromHours(options.NewAccountHours)).ToList();
             if (fresh.Count >= options.NewAccountsPerIpThreshold)
-                flags.Add(new VelocityFlag("Banyak akun baru memilih dari satu alamat IP", "IP #" + ip.Key, fresh.Count, fresh.Min(v => v.CastAt), fresh.Max(v => v.CastAt)));
+                flags.Add(new VelocityFlag(NewAccountsFlagMessage, "IP #" + ip.Key, fresh.Count, fresh.Min(v => v.CastAt), fresh.Max(v => v.CastAt)));
         }
         foreach (var booth in votes.GroupBy(v => v.BoothId))
             if (Densest(booth.Select(v => v.CastAt), TimeSpan.FromMinutes(options.BoothBurstWindowMinutes)) is { } burst && burst.Count >= options.BoothBurstThreshold)
-                flags.Add(new VelocityFlag("Lonjakan suara pada satu stan", "Stan " + booths.GetValueOrDefault(booth.Key, "?"), burst.Count, burst.From, burst.To));
+                flags.Add(new VelocityFlag(BoothBurstFlagMessage, "Stan " + booths.GetValueOrDefault(booth.Key, "?"), burst.Count, burst.From, burst.To));
         return flags.OrderByDescending(f => f.Count).ToList();
     }
 

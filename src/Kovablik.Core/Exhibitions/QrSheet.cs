@@ -20,7 +20,7 @@ public static class QrSheet
 
     static QrSheet() => PdfFonts.EnsureInstalled();
 
-    public static byte[] Render(string title, string subtitle, IReadOnlyList<QrCard> cards)
+    public static byte[] Render(string title, string subtitle, string caption, IReadOnlyList<QrCard> cards)
     {
         using var document = new PdfDocument();
         document.Info.Title = title;
@@ -50,7 +50,7 @@ public static class QrSheet
                 var slot = i % (Columns * Rows);
                 var x = Margin + slot % Columns * cellW;
                 var y = Margin + slot / Columns * cellH;
-                DrawCard(gfx!, generator, cards[i], new XRect(x + 6, y + 6, cellW - 12, cellH - 12), numberFont, nameFont, smallFont);
+                DrawCard(gfx!, generator, cards[i], caption, new XRect(x + 6, y + 6, cellW - 12, cellH - 12), numberFont, nameFont, smallFont);
             }
         }
         finally
@@ -62,13 +62,13 @@ public static class QrSheet
         return output.ToArray();
     }
 
-    private static void DrawCard(XGraphics gfx, QRCodeGenerator generator, QrCard card, XRect box, XFont numberFont, XFont nameFont, XFont smallFont)
+    private static void DrawCard(XGraphics gfx, QRCodeGenerator generator, QrCard card, string caption, XRect box, XFont numberFont, XFont nameFont, XFont smallFont)
     {
         gfx.DrawRectangle(new XPen(XColors.LightGray, 0.75) { DashStyle = XDashStyle.Dash }, box);
         var inner = new XRect(box.X + 10, box.Y + 8, box.Width - 20, box.Height - 16);
-        gfx.DrawString("Stan " + card.Number, numberFont, XBrushes.Black, new XRect(inner.X, inner.Y, inner.Width, 26), XStringFormats.TopCenter);
-        var hall = card.Hall.Length > 0 ? card.Hall : "-";
-        gfx.DrawString(Fit(gfx, "Hall " + hall, smallFont, inner.Width), smallFont, XBrushes.Black, new XRect(inner.X, inner.Y + 28, inner.Width, 12), XStringFormats.TopCenter);
+        gfx.DrawString(card.Number, numberFont, XBrushes.Black, new XRect(inner.X, inner.Y, inner.Width, 26), XStringFormats.TopCenter);
+        var hall = card.Hall;
+        gfx.DrawString(Fit(gfx, hall, smallFont, inner.Width), smallFont, XBrushes.Black, new XRect(inner.X, inner.Y + 28, inner.Width, 12), XStringFormats.TopCenter);
         gfx.DrawString(Fit(gfx, card.InnovationName, nameFont, inner.Width), nameFont, XBrushes.Black, new XRect(inner.X, inner.Y + 42, inner.Width, 16), XStringFormats.TopCenter);
 
         using var data = generator.CreateQrCode(card.Url, QRCodeGenerator.ECCLevel.M);
@@ -89,7 +89,7 @@ public static class QrSheet
                 gfx.DrawRectangle(XBrushes.Black, left + start * module, top + r * module, (c - start + 1) * module + 0.05, module + 0.05);
             }
         }
-        gfx.DrawString("Pindai untuk membaca dan memilih inovasi favorit", smallFont, XBrushes.Black,
+        gfx.DrawString(caption, smallFont, XBrushes.Black,
             new XRect(inner.X, top + size + 4, inner.Width, 12), XStringFormats.TopCenter);
         gfx.DrawString(Fit(gfx, card.Url, smallFont, inner.Width), smallFont, XBrushes.Gray, new XRect(inner.X, top + size + 15, inner.Width, 12), XStringFormats.TopCenter);
     }

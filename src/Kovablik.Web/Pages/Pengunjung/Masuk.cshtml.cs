@@ -71,7 +71,7 @@ public sealed class MasukModel(VisitorCodes codes, UserManager<AppUser> users, I
             // Counted like a code request, so the limits reveal nothing about which addresses exist.
             await codes.RecordRequestAsync(address, ipHash, ct);
             if (user.IsActive)
-                await email.SendAsync(address, "Masuk ke Kovablik", """
+                await email.SendAsync(address, "Kode verifikasi Kovablik", textBody: """
                     Ada permintaan kode verifikasi pengunjung untuk alamat ini. Alamat ini terdaftar sebagai akun staf Kovablik,
                     jadi masuklah dengan kata sandi (dan verifikasi dua langkah) di halaman Masuk, bukan dengan kode.
                     Jika Anda tidak memintanya, abaikan email ini.

@@ -112,9 +112,9 @@ public sealed class UbahModel(KovablikDbContext db, ExhibitionService service, E
         if (!await LoadAsync(id, ct)) return NotFound();
         var baseUrl = Api.AccountsApi.BaseUrl(Request, options.Value);
         var cards = ExhibitionView.Ordered(Booths)
-            .Select(b => new QrCard(b.Number, b.Hall, b.InnovationName, baseUrl + ExhibitionView.BoothPath(Exhibition.Slug, b.Number) + "?src=qr")).ToList();
+            .Select(b => new QrCard(l["Stan"] + " " + b.Number, b.Hall.Length > 0 ? l["Hall"] + " " + b.Hall : "", b.InnovationName, baseUrl + ExhibitionView.BoothPath(Exhibition.Slug, b.Number) + "?src=qr")).ToList();
         var subtitle = $"{PageExtensions.FormatDate(Exhibition.StartsOn)} · {Exhibition.Venue}";
-        var pdf = QrSheet.Render(Exhibition.Name, subtitle, cards);
+        var pdf = QrSheet.Render(Exhibition.Name, subtitle, l["Pindai untuk membaca dan memilih inovasi favorit"], cards);
         return File(pdf, "application/pdf", $"qr-stan-{Exhibition.Slug}.pdf");
     }
 
