@@ -50,7 +50,10 @@ public static class QrSheet
                 var slot = i % (Columns * Rows);
                 var x = Margin + slot % Columns * cellW;
                 var y = Margin + slot / Columns * cellH;
-                DrawCard(gfx!, generator, cards[i], caption, new XRect(x + 6, y + 6, cellW - 12, cellH - 12), numberFont, nameFont, smallFont);
+                var box = new XRect(x + 6, y + 6, cellW - 12, cellH - 12);
+                DrawCard(gfx!, generator, cards[i], caption, box, numberFont, nameFont, smallFont);
+                // The card is also a link, for the PDF opened on a screen rather than printed.
+                page.AddWebLink(new PdfRectangle(gfx!.Transformer.WorldToDefaultPage(box)), cards[i].Url);
             }
         }
         finally
