@@ -97,9 +97,9 @@ public abstract partial class ExhibitionOrganiserTests(DatabaseProvider provider
 
         var boothId = await App.WithDbAsync(db => db.ExhibitionBooths.Where(b => b.ExhibitionId == id && b.Number == "A-2").Select(b => b.Id).SingleAsync(Ct));
         var page = await (await organiser.GetAsync(editUrl, Ct)).HtmlAsync();
-        var removeForm = page.QuerySelectorAll("form").OfType<AngleSharp.Html.Dom.IHtmlFormElement>().Single(f => f.Action.Contains($"boothId={boothId}", StringComparison.Ordinal));
+        var removeForm = page.QuerySelectorAll("form").Single(f => (f.GetAttribute("action") ?? "").Contains($"boothId={boothId}", StringComparison.Ordinal));
         var token = removeForm.QuerySelector("input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-        var removed = await organiser.PostAsync(new Uri(removeForm.Action).PathAndQuery, new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
+        var removed = await organiser.PostAsync(System.Net.WebUtility.HtmlDecode(removeForm.GetAttribute("action")!), new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }), Ct);
         await removed.ShouldBe(HttpStatusCode.Redirect);
         Assert.Equal(1, await App.WithDbAsync(db => db.ExhibitionBooths.CountAsync(b => b.ExhibitionId == id, Ct)));
 

@@ -68,8 +68,8 @@ public sealed class StanModel(KovablikDbContext db, ExhibitionVoting voting, Cur
         seen.Add(key);
         Response.Cookies.Append(VisitCookie, today + ":" + string.Join('.', seen), new CookieOptions
         {
+            // A session cookie: the value carries its day, so an old list simply stops matching.
             Path = "/Pameran", HttpOnly = true, SameSite = SameSiteMode.Lax, IsEssential = true, Secure = Request.IsHttps,
-            Expires = db.Time.GetUtcNow().AddDays(1),
         });
         return true;
     }
