@@ -813,11 +813,7 @@ namespace Kovablik.Data.Migrations.Postgres
 
                     b.HasIndex("BoothId");
 
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("ExhibitionId", "CastAt");
-
-                    b.HasIndex("ExhibitionId", "UserId");
+                    b.HasIndex("UserId", "ExhibitionId");
 
                     b.HasIndex("ExhibitionId", "InnovationId", "UserId")
                         .IsUnique();

@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Kovablik.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresKovablikDbContext))]
-    [Migration("20261128162323_Exhibitions")]
+    [Migration("20261128170238_Exhibitions")]
     partial class Exhibitions
     {
         /// <inheritdoc />
@@ -816,11 +816,7 @@ namespace Kovablik.Data.Migrations.Postgres
 
                     b.HasIndex("BoothId");
 
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("ExhibitionId", "CastAt");
-
-                    b.HasIndex("ExhibitionId", "UserId");
+                    b.HasIndex("UserId", "ExhibitionId");
 
                     b.HasIndex("ExhibitionId", "InnovationId", "UserId")
                         .IsUnique();

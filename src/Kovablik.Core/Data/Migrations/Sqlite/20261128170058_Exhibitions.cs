@@ -1,10 +1,9 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Kovablik.Data.Migrations.Postgres
+namespace Kovablik.Data.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Exhibitions : Migration
@@ -16,22 +15,22 @@ namespace Kovablik.Data.Migrations.Postgres
                 name: "exhibitions",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    Slug = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
-                    StartsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    EndsOn = table.Column<DateOnly>(type: "date", nullable: false),
-                    Venue = table.Column<string>(type: "character varying(300)", maxLength: 300, nullable: false),
-                    Description = table.Column<string>(type: "character varying(4000)", maxLength: 4000, nullable: false),
-                    VotingOpensAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    VotingClosesAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    MaxVotesPerPerson = table.Column<int>(type: "integer", nullable: false),
-                    Status = table.Column<int>(type: "integer", nullable: false),
-                    IpSalt = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Version = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
+                    Slug = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
+                    StartsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    EndsOn = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Venue = table.Column<string>(type: "TEXT", maxLength: 300, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 4000, nullable: false),
+                    VotingOpensAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    VotingClosesAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    MaxVotesPerPerson = table.Column<int>(type: "INTEGER", nullable: false),
+                    Status = table.Column<int>(type: "INTEGER", nullable: false),
+                    IpSalt = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Version = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -42,16 +41,16 @@ namespace Kovablik.Data.Migrations.Postgres
                 name: "visitor_codes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    Email = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Salt = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CodeHash = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    Attempts = table.Column<int>(type: "integer", nullable: false),
-                    UsedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
-                    IpHash = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    Email = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Salt = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CodeHash = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    ExpiresAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    Attempts = table.Column<int>(type: "INTEGER", nullable: false),
+                    UsedAt = table.Column<long>(type: "INTEGER", nullable: true),
+                    IpHash = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -62,12 +61,12 @@ namespace Kovablik.Data.Migrations.Postgres
                 name: "exhibition_booths",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "integer", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ExhibitionId = table.Column<int>(type: "integer", nullable: false),
-                    InnovationId = table.Column<int>(type: "integer", nullable: false),
-                    Number = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: false),
-                    Hall = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false)
+                    Id = table.Column<int>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExhibitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InnovationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Number = table.Column<string>(type: "TEXT", maxLength: 20, nullable: false),
+                    Hall = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -90,9 +89,9 @@ namespace Kovablik.Data.Migrations.Postgres
                 name: "exhibition_booth_visits",
                 columns: table => new
                 {
-                    BoothId = table.Column<int>(type: "integer", nullable: false),
-                    Day = table.Column<DateOnly>(type: "date", nullable: false),
-                    Count = table.Column<int>(type: "integer", nullable: false)
+                    BoothId = table.Column<int>(type: "INTEGER", nullable: false),
+                    Day = table.Column<DateOnly>(type: "TEXT", nullable: false),
+                    Count = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -109,14 +108,14 @@ namespace Kovablik.Data.Migrations.Postgres
                 name: "exhibition_votes",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    ExhibitionId = table.Column<int>(type: "integer", nullable: false),
-                    BoothId = table.Column<int>(type: "integer", nullable: false),
-                    InnovationId = table.Column<int>(type: "integer", nullable: false),
-                    UserId = table.Column<string>(type: "character varying(450)", maxLength: 450, nullable: false),
-                    CastAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
-                    IpHash = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    ExhibitionId = table.Column<int>(type: "INTEGER", nullable: false),
+                    BoothId = table.Column<int>(type: "INTEGER", nullable: false),
+                    InnovationId = table.Column<int>(type: "INTEGER", nullable: false),
+                    UserId = table.Column<string>(type: "TEXT", maxLength: 450, nullable: false),
+                    CastAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    IpHash = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,25 +163,15 @@ namespace Kovablik.Data.Migrations.Postgres
                 column: "BoothId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_exhibition_votes_ExhibitionId_CastAt",
-                table: "exhibition_votes",
-                columns: new[] { "ExhibitionId", "CastAt" });
-
-            migrationBuilder.CreateIndex(
                 name: "IX_exhibition_votes_ExhibitionId_InnovationId_UserId",
                 table: "exhibition_votes",
                 columns: new[] { "ExhibitionId", "InnovationId", "UserId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
-                name: "IX_exhibition_votes_ExhibitionId_UserId",
+                name: "IX_exhibition_votes_UserId_ExhibitionId",
                 table: "exhibition_votes",
-                columns: new[] { "ExhibitionId", "UserId" });
-
-            migrationBuilder.CreateIndex(
-                name: "IX_exhibition_votes_UserId",
-                table: "exhibition_votes",
-                column: "UserId");
+                columns: new[] { "UserId", "ExhibitionId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_exhibitions_Slug",

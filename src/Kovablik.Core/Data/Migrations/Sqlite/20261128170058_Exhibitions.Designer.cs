@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Kovablik.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteKovablikDbContext))]
-    [Migration("20261128162216_Exhibitions")]
+    [Migration("20261128170058_Exhibitions")]
     partial class Exhibitions
     {
         /// <inheritdoc />
@@ -790,11 +790,7 @@ namespace Kovablik.Data.Migrations.Sqlite
 
                     b.HasIndex("BoothId");
 
-                    b.HasIndex("UserId");
-
-                    b.HasIndex("ExhibitionId", "CastAt");
-
-                    b.HasIndex("ExhibitionId", "UserId");
+                    b.HasIndex("UserId", "ExhibitionId");
 
                     b.HasIndex("ExhibitionId", "InnovationId", "UserId")
                         .IsUnique();
