@@ -52,6 +52,11 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Feedback.CommentReply> CommentReplies => Set<Kovablik.Feedback.CommentReply>();
     public DbSet<Kovablik.Feedback.CommentReport> CommentReports => Set<Kovablik.Feedback.CommentReport>();
     public DbSet<Kovablik.Feedback.ModerationDecision> ModerationDecisions => Set<Kovablik.Feedback.ModerationDecision>();
+    public DbSet<Kovablik.Exhibitions.Exhibition> Exhibitions => Set<Kovablik.Exhibitions.Exhibition>();
+    public DbSet<Kovablik.Exhibitions.ExhibitionBooth> ExhibitionBooths => Set<Kovablik.Exhibitions.ExhibitionBooth>();
+    public DbSet<Kovablik.Exhibitions.ExhibitionBoothVisit> ExhibitionBoothVisits => Set<Kovablik.Exhibitions.ExhibitionBoothVisit>();
+    public DbSet<Kovablik.Exhibitions.ExhibitionVote> ExhibitionVotes => Set<Kovablik.Exhibitions.ExhibitionVote>();
+    public DbSet<Kovablik.Exhibitions.VisitorCode> VisitorCodes => Set<Kovablik.Exhibitions.VisitorCode>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
@@ -142,7 +147,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     [
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(Invitation.TokenHash), nameof(Organisation.Version), nameof(Innovation.Version), nameof(Proposal.SnapshotJson),
-        nameof(Organisation.UpdatedAt), nameof(Organisation.CreatedAt),
+        nameof(Organisation.UpdatedAt), nameof(Organisation.CreatedAt), nameof(Kovablik.Exhibitions.Exhibition.IpSalt),
     ];
 
     private sealed record PendingAudit(string Action, string EntityType, Func<string> KeyFactory, string? ChangesJson);
@@ -171,6 +176,8 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                 Kovablik.Feedback.CommentReply => "CommentReply",
                 Kovablik.Feedback.CommentReport => "CommentReport",
                 Kovablik.Feedback.ModerationDecision => "ModerationDecision",
+                Kovablik.Exhibitions.Exhibition => "Exhibition",
+                Kovablik.Exhibitions.ExhibitionBooth => "ExhibitionBooth",
                 IdentityUserRole<string> => "AccountRole",
                 IdentityRole => "Role",
                 _ => null,

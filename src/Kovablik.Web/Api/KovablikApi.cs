@@ -31,6 +31,7 @@ public static class KovablikApi
         api.MapAwardsApi();
         api.MapOpenDataApi();
         api.MapCommentsApi();
+        api.MapExhibitionsApi();
     }
 
     /// <summary>

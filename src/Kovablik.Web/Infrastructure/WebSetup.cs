@@ -26,6 +26,7 @@ public static class WebSetup
     public const string LoginRateLimit = "login";
     public const string ApiRateLimit = "api";
     public const string FeedbackRateLimit = "feedback";
+    public const string VoteRateLimit = "vote";
 
     public static void AddKovablik(this WebApplicationBuilder builder)
     {
@@ -151,6 +152,10 @@ public static class WebSetup
             o.AddPolicy(FeedbackRateLimit, ctx => RateLimitPartition.GetFixedWindowLimiter(
                 ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = feedback.PerIpPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Votes per account (after authentication); the per-address limit is VoteRateLimiter (a second partition key).
+            o.AddPolicy(VoteRateLimit, ctx => RateLimitPartition.GetTokenBucketLimiter(
+                ctx.User.FindFirst(System.Security.Claims.ClaimTypes.NameIdentifier)?.Value ?? "ip:" + ctx.Connection.RemoteIpAddress,
+                _ => new TokenBucketRateLimiterOptions { TokenLimit = limits.VotesPerAccountBurst, TokensPerPeriod = limits.VotesPerAccountPerMinute, ReplenishmentPeriod = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.OnRejected = async (ctx, ct) =>
             {
                 var l = ctx.HttpContext.RequestServices.GetRequiredService<Microsoft.Extensions.Localization.IStringLocalizer<SharedResource>>();
@@ -179,6 +184,10 @@ public static class WebSetup
         services.AddPublicPageCache();
         services.AddScoped<Kovablik.Competitions.Selection.SelectionService>().AddScoped<Kovablik.Competitions.Selection.ProposalExport>();
         services.AddScoped<AttachmentService>();
+        services.AddScoped<Kovablik.Exhibitions.ExhibitionService>().AddScoped<Kovablik.Exhibitions.ExhibitionVoting>().AddScoped<Kovablik.Exhibitions.VisitorCodes>();
+        services.AddSingleton(config.GetSection("Exhibitions").Get<Kovablik.Exhibitions.ExhibitionOptions>() ?? new Kovablik.Exhibitions.ExhibitionOptions());
+        services.AddSingleton(new VoteRateLimiter(limits));
+        services.AddMemoryCache();
         services.AddScoped<Kovablik.Competitions.Proposals.Pack.ProposalPackService>();
         var evidence = config.GetSection("Evidence").Get<Kovablik.Competitions.Proposals.EvidenceOptions>() ?? new Kovablik.Competitions.Proposals.EvidenceOptions();
         services.AddSingleton(evidence);

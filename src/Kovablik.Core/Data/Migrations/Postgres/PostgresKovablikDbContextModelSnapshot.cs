@@ -657,6 +657,219 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.ToTable("reminder_dispatches", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Exhibitions.Exhibition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("IpSalt")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("MaxVotesPerPerson")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("VotingClosesAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("VotingOpensAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("exhibitions", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionBooth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("ExhibitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Hall")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InnovationId");
+
+                    b.HasIndex("ExhibitionId", "InnovationId")
+                        .IsUnique();
+
+                    b.HasIndex("ExhibitionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("exhibition_booths", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionBoothVisit", b =>
+                {
+                    b.Property<int>("BoothId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("BoothId", "Day");
+
+                    b.ToTable("exhibition_booth_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("BoothId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset>("CastAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("ExhibitionId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("IpHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("character varying(450)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoothId");
+
+                    b.HasIndex("UserId", "ExhibitionId");
+
+                    b.HasIndex("ExhibitionId", "InnovationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("exhibition_votes", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.VisitorCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("ExpiresAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("IpHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<DateTimeOffset?>("UsedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "CreatedAt");
+
+                    b.HasIndex("IpHash", "CreatedAt");
+
+                    b.ToTable("visitor_codes", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Feedback.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -1919,6 +2132,55 @@ namespace Kovablik.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionBooth", b =>
+                {
+                    b.HasOne("Kovablik.Exhibitions.Exhibition", "Exhibition")
+                        .WithMany("Booths")
+                        .HasForeignKey("ExhibitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Innovations.Innovation", "Innovation")
+                        .WithMany()
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Exhibition");
+
+                    b.Navigation("Innovation");
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionBoothVisit", b =>
+                {
+                    b.HasOne("Kovablik.Exhibitions.ExhibitionBooth", null)
+                        .WithMany()
+                        .HasForeignKey("BoothId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionVote", b =>
+                {
+                    b.HasOne("Kovablik.Exhibitions.ExhibitionBooth", null)
+                        .WithMany()
+                        .HasForeignKey("BoothId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Exhibitions.Exhibition", null)
+                        .WithMany()
+                        .HasForeignKey("ExhibitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kovablik.Feedback.Comment", b =>
                 {
                     b.HasOne("Kovablik.Accounts.AppUser", null)
@@ -2107,6 +2369,11 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.Navigation("Documents");
 
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.Exhibition", b =>
+                {
+                    b.Navigation("Booths");
                 });
 
             modelBuilder.Entity("Kovablik.Feedback.Comment", b =>

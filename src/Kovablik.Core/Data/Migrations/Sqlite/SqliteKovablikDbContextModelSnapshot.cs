@@ -637,6 +637,211 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.ToTable("reminder_dispatches", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Exhibitions.Exhibition", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("EndsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("IpSalt")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MaxVotesPerPerson")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("StartsOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("UpdatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Venue")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("VotingClosesAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("VotingOpensAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("exhibitions", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionBooth", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExhibitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hall")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("InnovationId");
+
+                    b.HasIndex("ExhibitionId", "InnovationId")
+                        .IsUnique();
+
+                    b.HasIndex("ExhibitionId", "Number")
+                        .IsUnique();
+
+                    b.ToTable("exhibition_booths", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionBoothVisit", b =>
+                {
+                    b.Property<int>("BoothId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("BoothId", "Day");
+
+                    b.ToTable("exhibition_booth_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionVote", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("BoothId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("CastAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ExhibitionId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UserId")
+                        .IsRequired()
+                        .HasMaxLength(450)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("BoothId");
+
+                    b.HasIndex("UserId", "ExhibitionId");
+
+                    b.HasIndex("ExhibitionId", "InnovationId", "UserId")
+                        .IsUnique();
+
+                    b.ToTable("exhibition_votes", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.VisitorCode", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Email")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ExpiresAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("IpHash")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("UsedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Email", "CreatedAt");
+
+                    b.HasIndex("IpHash", "CreatedAt");
+
+                    b.ToTable("visitor_codes", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Feedback.Comment", b =>
                 {
                     b.Property<long>("Id")
@@ -1871,6 +2076,55 @@ namespace Kovablik.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionBooth", b =>
+                {
+                    b.HasOne("Kovablik.Exhibitions.Exhibition", "Exhibition")
+                        .WithMany("Booths")
+                        .HasForeignKey("ExhibitionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Innovations.Innovation", "Innovation")
+                        .WithMany()
+                        .HasForeignKey("InnovationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Exhibition");
+
+                    b.Navigation("Innovation");
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionBoothVisit", b =>
+                {
+                    b.HasOne("Kovablik.Exhibitions.ExhibitionBooth", null)
+                        .WithMany()
+                        .HasForeignKey("BoothId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.ExhibitionVote", b =>
+                {
+                    b.HasOne("Kovablik.Exhibitions.ExhibitionBooth", null)
+                        .WithMany()
+                        .HasForeignKey("BoothId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Exhibitions.Exhibition", null)
+                        .WithMany()
+                        .HasForeignKey("ExhibitionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Accounts.AppUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Kovablik.Feedback.Comment", b =>
                 {
                     b.HasOne("Kovablik.Accounts.AppUser", null)
@@ -2059,6 +2313,11 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.Navigation("Documents");
 
                     b.Navigation("Links");
+                });
+
+            modelBuilder.Entity("Kovablik.Exhibitions.Exhibition", b =>
+                {
+                    b.Navigation("Booths");
                 });
 
             modelBuilder.Entity("Kovablik.Feedback.Comment", b =>
