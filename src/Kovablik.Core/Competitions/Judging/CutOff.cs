@@ -17,7 +17,7 @@ public enum CutOutcome
 {
     /// <summary>Passes on its rank alone.</summary>
     PassedByRank,
-    /// <summary>Passes because its cluster's minimum reserved a seat; some cut proposal ranks above it.</summary>
+    /// <summary>Passes because its cluster's minimum reserved a seat: without the minimums it would be cut.</summary>
     PassedByClusterMinimum,
     /// <summary>Cut: below the passing grade.</summary>
     BelowPassingGrade,
@@ -80,6 +80,23 @@ public static class CutOff
         var valid = Validate(settings);
         if (!valid.Succeeded) return Result<CutPreview>.Invalid(valid.Errors);
 
+        var (outcome, shortfalls) = Fill(ranking, settings, withMinimums: true);
+        var hasMinimums = settings.Clusters.Any(c => c.Minimum > 0);
+        var withoutMinimums = hasMinimums ? Fill(ranking, settings, withMinimums: false).Outcome : outcome;
+
+        // A seat is credited to a cluster minimum only when the proposal would not pass without the minimums.
+        var lines = new CutLine[ranking.Count];
+        for (var i = 0; i < ranking.Count; i++)
+        {
+            var o = outcome[i];
+            if (o == CutOutcome.PassedByRank && withoutMinimums[i] != CutOutcome.PassedByRank) o = CutOutcome.PassedByClusterMinimum;
+            lines[i] = new CutLine(ranking[i], o);
+        }
+        return Result<CutPreview>.Ok(new CutPreview(lines, shortfalls));
+    }
+
+    private static (CutOutcome[] Outcome, List<ClusterShortfall> Shortfalls) Fill(IReadOnlyList<RankedProposal> ranking, CutOffSettings settings, bool withMinimums)
+    {
         var mix = settings.Clusters.ToDictionary(c => c.Cluster, StringComparer.Ordinal);
         var outcome = new CutOutcome?[ranking.Count];
         var passedPerCluster = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -100,9 +117,8 @@ public static class CutOff
         for (var i = 0; i < ranking.Count; i++)
             if (!IsEligible(i)) outcome[i] = CutOutcome.BelowPassingGrade;
 
-        var reserved = new bool[ranking.Count];
         var shortfalls = new List<ClusterShortfall>();
-        foreach (var c in settings.Clusters)
+        foreach (var c in withMinimums ? settings.Clusters : [])
         {
             if (c.Minimum is not { } min || min == 0) continue;
             var available = 0;
@@ -110,30 +126,20 @@ public static class CutOff
             {
                 if (outcome[i] is not null || ClusterOf(i) != c.Cluster) continue;
                 available++;
-                if (PassedIn(c.Cluster) < min) { Pass(i); reserved[i] = true; }
+                if (PassedIn(c.Cluster) < min) Pass(i);
             }
             if (available < min) shortfalls.Add(new ClusterShortfall(c.Cluster, min, available));
         }
 
+        // The more specific reason first: a proposal whose cluster is full is cut for that, whatever the seats.
         for (var i = 0; i < ranking.Count; i++)
         {
             if (outcome[i] is not null) continue;
-            if (taken >= seats) outcome[i] = CutOutcome.OutsideTopN;
-            else if (AtMaximum(ClusterOf(i))) outcome[i] = CutOutcome.ClusterMaximumReached;
+            if (AtMaximum(ClusterOf(i))) outcome[i] = CutOutcome.ClusterMaximumReached;
+            else if (taken >= seats) outcome[i] = CutOutcome.OutsideTopN;
             else Pass(i);
         }
-
-        // A seat reserved by a minimum is reported as such only when it displaced a better-ranked proposal.
-        var lines = new CutLine[ranking.Count];
-        var displacedAbove = false;
-        for (var i = 0; i < ranking.Count; i++)
-        {
-            var o = outcome[i]!.Value;
-            if (reserved[i] && displacedAbove) o = CutOutcome.PassedByClusterMinimum;
-            if (o == CutOutcome.OutsideTopN) displacedAbove = true;
-            lines[i] = new CutLine(ranking[i], o);
-        }
-        return Result<CutPreview>.Ok(new CutPreview(lines, shortfalls));
+        return (outcome.Select(o => o!.Value).ToArray(), shortfalls);
     }
 
     /// <summary>The Indonesian sentence for an outcome (a resource key), for the preview table and the unit's feedback.</summary>
