@@ -43,13 +43,15 @@ public static class RubricValidator
             var c = rubric.Criteria[i];
             var field = $"Criteria[{i}]";
             var name = string.IsNullOrWhiteSpace(c.Title) ? c.Key : c.Title;
+            var keyField = field + ".Key";
+            var titleField = field + ".Title";
             if (string.IsNullOrWhiteSpace(c.Key))
-                errors.Add(field + ".Key", "Kunci kriteria wajib diisi.");
+                errors.Add(keyField, "Kunci kriteria wajib diisi.");
             // Keys become form field names and export columns, where case does not separate them.
             else if (!seen.Add(c.Key.Trim()))
-                errors.Add(field + ".Key", Message.Format("Kunci kriteria {0} dipakai lebih dari sekali.", c.Key));
+                errors.Add(keyField, Message.Format("Kunci kriteria {0} dipakai lebih dari sekali.", c.Key));
             if (string.IsNullOrWhiteSpace(c.Title))
-                errors.Add(field + ".Title", "Nama kriteria wajib diisi.");
+                errors.Add(titleField, "Nama kriteria wajib diisi.");
             if (!IsFinite(c.Weight) || c.Weight <= 0)
                 errors.Add(field + ".Weight", Message.Format("Bobot kriteria {0} harus lebih dari 0.", name));
             if (!IsFinite(c.Min) || !IsFinite(c.Max) || c.Min >= c.Max)
