@@ -78,32 +78,42 @@ public static class StageResults
     public static IReadOnlyList<StageScore> Compute(IReadOnlyList<JurorTotal> totals, double totalMin, double totalMax, StageSettings settings)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(settings.TrimPerSide);
-        var values = settings.Method == StageMethod.NormalisedMean
-            ? Normalisation.Normalise(totals, totalMin, totalMax).Scores.Select(s => (s.ProposalId, Value: s.Normalised))
-            : totals.Select(t => (t.ProposalId, Value: t.Total));
-        var byProposal = new SortedDictionary<int, List<double>>();
-        foreach (var (proposalId, value) in values)
+        var values = new (int ProposalId, double Value)[totals.Count];
+        if (settings.Method == StageMethod.NormalisedMean)
         {
-            if (!byProposal.TryGetValue(proposalId, out var list)) byProposal[proposalId] = list = [];
-            list.Add(value);
+            var normalised = Normalisation.Normalise(totals, totalMin, totalMax).Scores;
+            for (var i = 0; i < values.Length; i++) values[i] = (normalised[i].ProposalId, normalised[i].Normalised);
         }
-        var result = new List<StageScore>(byProposal.Count);
-        foreach (var (proposalId, list) in byProposal)
+        else
+            for (var i = 0; i < values.Length; i++) values[i] = (totals[i].ProposalId, totals[i].Total);
+        // One sort instead of a list per proposal: a stage has thousands of proposals.
+        Array.Sort(values);
+        var result = new List<StageScore>();
+        for (var start = 0; start < values.Length;)
         {
-            var score = settings.Method == StageMethod.TrimmedMean ? Trimmed(list, settings) : list.Average();
-            result.Add(new StageScore(proposalId, score, list.Count));
+            var end = start;
+            while (end < values.Length && values[end].ProposalId == values[start].ProposalId) end++;
+            var group = new ReadOnlySpan<(int ProposalId, double Value)>(values, start, end - start);
+            var score = settings.Method == StageMethod.TrimmedMean ? Trimmed(group, settings) : Mean(group, 0, group.Length);
+            result.Add(new StageScore(values[start].ProposalId, score, group.Length));
+            start = end;
         }
         return result;
     }
 
-    private static double Trimmed(List<double> values, StageSettings settings)
+    private static double Mean(ReadOnlySpan<(int ProposalId, double Value)> group, int from, int to)
+    {
+        double sum = 0;
+        for (var i = from; i < to; i++) sum += group[i].Value;
+        return sum / (to - from);
+    }
+
+    /// <summary>The group is sorted by value (the stage sorted by proposal, then value).</summary>
+    private static double Trimmed(ReadOnlySpan<(int ProposalId, double Value)> group, StageSettings settings)
     {
         var trim = settings.TrimPerSide;
-        if (values.Count < settings.TrimMinimumJurors || values.Count - 2 * trim < 1) return values.Average();
-        values.Sort();
-        double sum = 0;
-        for (var i = trim; i < values.Count - trim; i++) sum += values[i];
-        return sum / (values.Count - 2 * trim);
+        if (group.Length < settings.TrimMinimumJurors || group.Length - 2 * trim < 1) return Mean(group, 0, group.Length);
+        return Mean(group, trim, group.Length - trim);
     }
 
     /// <summary>

@@ -55,21 +55,47 @@ public static class Ranking
         return result;
     }
 
-    /// <summary>Mean score per criterion per proposal, across the jurors who scored it (the input of criterion tie-breaks).</summary>
-    public static Dictionary<int, Dictionary<string, double>> CriterionMeans(IEnumerable<ScoreSheet> sheets)
+    /// <summary>
+    /// Mean score per criterion per proposal, across the jurors who scored it (the input of criterion tie-breaks).
+    /// Pass <paramref name="keys"/> (the tie-break criteria) to compute only those.
+    /// </summary>
+    public static Dictionary<int, Dictionary<string, double>> CriterionMeans(IEnumerable<ScoreSheet> sheets, IReadOnlyCollection<string>? keys = null)
     {
-        var sums = new Dictionary<int, Dictionary<string, (double Sum, int Count)>>();
+        var sums = new Dictionary<int, Dictionary<string, double>>();
+        var counts = new Dictionary<int, Dictionary<string, int>>();
         foreach (var sheet in sheets)
         {
-            if (!sums.TryGetValue(sheet.ProposalId, out var perCriterion)) sums[sheet.ProposalId] = perCriterion = new(StringComparer.Ordinal);
-            foreach (var (key, value) in sheet.Scores)
+            if (!sums.TryGetValue(sheet.ProposalId, out var sum))
             {
-                perCriterion.TryGetValue(key, out var acc);
-                perCriterion[key] = (acc.Sum + value, acc.Count + 1);
+                sums[sheet.ProposalId] = sum = new(StringComparer.Ordinal);
+                counts[sheet.ProposalId] = new(StringComparer.Ordinal);
             }
+            var count = counts[sheet.ProposalId];
+            if (keys is null)
+                foreach (var (key, value) in sheet.Scores) Accumulate(sum, count, key, value);
+            else
+                foreach (var key in keys)
+                    if (sheet.Scores.TryGetValue(key, out var value)) Accumulate(sum, count, key, value);
         }
-        return sums.ToDictionary(kv => kv.Key, kv => kv.Value.ToDictionary(c => c.Key, c => c.Value.Sum / c.Value.Count, StringComparer.Ordinal));
+        foreach (var (proposalId, sum) in sums)
+        {
+            var count = counts[proposalId];
+            foreach (var key in count.Keys) sum[key] /= count[key];
+        }
+        return sums;
     }
+
+    private static void Accumulate(Dictionary<string, double> sum, Dictionary<string, int> count, string key, double value)
+    {
+        ref var s = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sum, key, out _);
+        s += value;
+        ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(count, key, out _);
+        c++;
+    }
+
+    /// <summary>The criterion keys named by the tie-break rules, for <see cref="CriterionMeans"/>.</summary>
+    public static IReadOnlyCollection<string> CriterionKeys(IEnumerable<TieBreak> tieBreaks) =>
+        tieBreaks.OfType<TieBreak.HigherCriterion>().Select(h => h.CriterionKey).Distinct(StringComparer.Ordinal).ToArray();
 
     /// <summary>Precomputed sort keys, so the comparer does no rounding or dictionary lookups per comparison.</summary>
     private sealed class Keyed
