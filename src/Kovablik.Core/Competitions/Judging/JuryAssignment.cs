@@ -92,7 +92,7 @@ public static class JuryAssignment
         private readonly bool[] _pinned;     // [p * J + j]
         private readonly List<int>[] _jurorsOf;
         private readonly List<int>[] _proposalsOf;
-        private readonly int[] _load, _limit, _eligibleCount;
+        private readonly int[] _load, _limit, _eligibleCount, _eligiblePerJuror;
         private readonly List<RejectedPin> _rejected = [];
         private readonly Random _random;
 
@@ -117,6 +117,7 @@ public static class JuryAssignment
             _load = new int[_j];
             _limit = new int[_j];
             _eligibleCount = new int[_p];
+            _eligiblePerJuror = new int[_j];
             _parentJuror = new int[_j];
             _viaProposal = new int[_j];
             _queue = new int[_j];
@@ -171,7 +172,7 @@ public static class JuryAssignment
             for (var i = 0; i < _eligible.Length; i++) if (conflicted[i]) _eligible[i] = false;
             for (var p = 0; p < _p; p++)
                 for (var j = 0; j < _j; j++)
-                    if (_eligible[p * _j + j]) _eligibleCount[p]++;
+                    if (_eligible[p * _j + j]) { _eligibleCount[p]++; _eligiblePerJuror[j]++; }
             return conflicted;
         }
 
@@ -190,7 +191,7 @@ public static class JuryAssignment
                 {
                     // A pin may go beyond panels and limits: Panitia decided it by hand. It still counts as eligible so
                     // the shortfall report does not call the proposal short of eligible jurors.
-                    if (!_eligible[p * _j + j]) { _eligible[p * _j + j] = true; _eligibleCount[p]++; }
+                    if (!_eligible[p * _j + j]) { _eligible[p * _j + j] = true; _eligibleCount[p]++; _eligiblePerJuror[j]++; }
                     _pinned[p * _j + j] = true;
                     Add(p, j);
                 }
@@ -212,6 +213,8 @@ public static class JuryAssignment
             _proposalsOf[j].Remove(p);
             _load[j]--;
         }
+
+        private bool CanGrow(int j) => _load[j] < _limit[j] && _load[j] < _eligiblePerJuror[j];
 
         private bool CanTake(int p, int j) => _eligible[p * _j + j] && !_assigned[p * _j + j];
 
@@ -267,8 +270,9 @@ public static class JuryAssignment
         {
             while (true)
             {
+                // A juror already on every proposal they may score is full, like a juror at their limit.
                 var minTarget = int.MaxValue;
-                for (var j = 0; j < _j; j++) if (_load[j] < _limit[j]) minTarget = Math.Min(minTarget, _load[j]);
+                for (var j = 0; j < _j; j++) if (CanGrow(j)) minTarget = Math.Min(minTarget, _load[j]);
                 if (minTarget == int.MaxValue) return;
                 var levels = _load.Where(l => l >= minTarget + 2).Distinct().OrderDescending().ToArray();
                 var moved = false;
@@ -280,7 +284,7 @@ public static class JuryAssignment
                     for (var j = 0; j < _j; j++) if (_load[j] == level) Visit(j, -1, -1, stamp, ref tail);
                     var found = -1;
                     while (found < 0 && head < tail)
-                        found = Expand(_queue[head++], stamp, ref tail, null, y => _load[y] <= level - 2 && _load[y] < _limit[y]);
+                        found = Expand(_queue[head++], stamp, ref tail, null, y => _load[y] <= level - 2 && CanGrow(y));
                     if (found < 0) continue;
                     ApplyPath(found);
                     moved = true;
