@@ -39,6 +39,20 @@ public sealed class JuryAssignmentTests
     }
 
     [Fact]
+    public void A_juror_conflicted_with_everything_gets_nothing_and_the_others_stay_balanced()
+    {
+        // Affiliated with the province root: an ancestor of every unit.
+        var proposals = Proposals(20, i => $"/1/{7 + i % 3}/{40 + i}/");
+        AssignmentJuror[] jurors = [new(1, "/1/"), new(2), new(3), new(4), new(5)];
+
+        var result = JuryAssignment.Assign(new AssignmentRequest { Proposals = proposals, Jurors = jurors, JurorsPerProposal = 2, Seed = 11 });
+
+        Assert.True(result.IsComplete);
+        Assert.Equal(0, result.Loads[1]);
+        Assert.All(result.Loads.Where(kv => kv.Key != 1), kv => Assert.Equal(10, kv.Value));
+    }
+
+    [Fact]
     public void Not_enough_non_conflicted_jurors_is_reported_not_thrown()
     {
         var result = JuryAssignment.Assign(new AssignmentRequest
