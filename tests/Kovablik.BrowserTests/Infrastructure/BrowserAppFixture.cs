@@ -166,19 +166,27 @@ public sealed partial class BrowserAppFixture : IAsyncLifetime
     }
 
     /// <summary>The link in the newest invitation email sent to <paramref name="to"/> (from the SMTP pickup folder).</summary>
-    public string InvitationLinkFor(string to)
+    public string InvitationLinkFor(string to) => NewestMatchTo(to, InvitationLink(), "/Akun/Undangan link").Value;
+
+    /// <summary>The six-digit visitor code in the newest code email to <paramref name="to"/>.</summary>
+    public string VisitorCodeFor(string to) => NewestMatchTo(to, SixDigits(), "six-digit code").Groups[1].Value;
+
+    /// <summary>The pattern in the newest email to <paramref name="to"/> that has it (newest first, pickup folder).</summary>
+    private Match NewestMatchTo(string to, Regex pattern, string what)
     {
         var files = Directory.Exists(MailDirectory) ? new DirectoryInfo(MailDirectory).GetFiles("*.eml") : [];
         foreach (var file in files.OrderByDescending(f => f.LastWriteTimeUtc).ThenByDescending(f => f.Name, StringComparer.Ordinal))
         {
             using var message = MimeMessage.Load(file.FullName);
             if (!message.To.Mailboxes.Any(m => string.Equals(m.Address, to, StringComparison.OrdinalIgnoreCase))) continue;
-            var match = InvitationLink().Match(message.TextBody ?? "");
-            if (match.Success) return match.Value;
-            throw new InvalidOperationException($"The email to {to} ({file.Name}) has no /Akun/Undangan link:\n{message.TextBody}");
+            var match = pattern.Match(message.TextBody ?? "");
+            if (match.Success) return match;
         }
-        throw new InvalidOperationException($"No email to {to} in {MailDirectory} ({files.Length} message(s) there).");
+        throw new InvalidOperationException($"No email to {to} with a {what} in {MailDirectory} ({files.Length} message(s) there).");
     }
+
+    [GeneratedRegex(@"(?m)^\s*(\d{6})\s*$")]
+    private static partial Regex SixDigits();
 
     [GeneratedRegex(@"https?://\S+/Akun/Undangan\?token=[A-Za-z0-9_%\-]+")]
     private static partial Regex InvitationLink();
