@@ -78,6 +78,7 @@ for provider in $PROVIDERS; do
   base="http://127.0.0.1:$APP_PORT"
   curl -fs "$base/api/v1/open/innovations.csv" | awk -F, 'NR > 1 && $1 ~ /^[0-9]+$/ {print "/Inovasi/" $1}' >"$work/pages.txt"
   published=$(wc -l <"$work/pages.txt")
+  shuf -n 300 --random-source=<(yes) "$work/pages.txt" >"$work/hot.txt"   # an exhibition's worth of booths
   sed 's|.*|/Inovasi?Q=&|; s/ /+/g' bench/load/search-terms.txt >"$work/search-pages.txt"
   sed 's|.*|/api/v1/innovations?q=&|; s/ /+/g' bench/load/search-terms.txt >"$work/search-api.txt"
   echo
@@ -87,6 +88,7 @@ for provider in $PROVIDERS; do
   echo "|---|---|---|---|"
   run "plain Kestrel hello (ceiling)" "http://127.0.0.1:$HELLO_PORT/"
   run "GET /Inovasi/{random published id} (public page, anonymous)" "@$work/pages.txt" "$base"
+  run "GET /Inovasi/{one of 300 booth innovations} (public page, anonymous)" "@$work/hot.txt" "$base"
   run "GET /Inovasi?Q={random term} (search page)" "@$work/search-pages.txt" "$base"
   run "GET /api/v1/innovations?q={random term} (search API)" "@$work/search-api.txt" "$base"
   kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
