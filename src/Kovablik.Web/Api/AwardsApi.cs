@@ -2,8 +2,6 @@ using Kovablik.Competitions.Awards;
 using Kovablik.Competitions.Validation;
 using Kovablik.Data;
 using Kovablik.Innovations;
-using Kovablik.Platform;
-using Kovablik.Platform.Files;
 using Kovablik.Web.Security;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -71,9 +69,7 @@ public static class AwardsApi
         var file = form.Files.GetFile("file");
         if (file is null || file.Length == 0) return ApiResults.Invalid("file", "Pilih berkas CSV yang akan diimpor.", l);
         await using var stream = file.OpenReadStream();
-        var bytes = await FileInspector.ReadAtMostAsync(stream, AwardService.MaxImportBytes, ct);
-        if (bytes is null) return ApiResults.Invalid("file", Message.Format("Berkas terlalu besar (maksimal {0} MB).", AwardService.MaxImportBytes / (1024 * 1024)), l);
-        var report = await service.ImportAsync(bytes, user.Id, ct);
+        var report = await service.ImportAsync(stream, user.Id, ct);
         if (report.FileError is not null) return ApiResults.Invalid("file", report.FileError, l);
         var rows = report.Errors.Select(e => e with { Message = l.Message(e.Message) }).ToList();
         if (!report.Applied)

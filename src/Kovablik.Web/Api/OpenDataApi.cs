@@ -31,14 +31,14 @@ public static class OpenDataApi
         open.MapGet("", Index).WithName("OpenDataIndex").Produces<OpenDataIndexDto>().WithSummary("Licence, schema and download links");
         open.MapGet("/innovations", Page).WithName("OpenInnovations").Produces<OpenInnovationPageDto>().Produces(304).ProducesValidationProblem()
             .WithSummary("Published innovations in id order, paged (pageSize ≤ 500); ETag / If-None-Match");
-        open.MapGet("/innovations.csv", (HttpContext http, PublicCatalogue catalogue, CatalogueVersionMemo cache, IOptions<KovablikOptions> options, CancellationToken ct) =>
-            Download(http, catalogue, cache, options.Value, "innovations.csv", ct)).WithName("OpenInnovationsCsv").Produces(200, contentType: "text/csv");
-        open.MapGet("/innovations.json", (HttpContext http, PublicCatalogue catalogue, CatalogueVersionMemo cache, IOptions<KovablikOptions> options, CancellationToken ct) =>
-            Download(http, catalogue, cache, options.Value, "innovations.json", ct)).WithName("OpenInnovationsJson").Produces<List<PublicInnovation>>();
-        open.MapGet("/results.csv", (HttpContext http, PublicCatalogue catalogue, CatalogueVersionMemo cache, IOptions<KovablikOptions> options, CancellationToken ct) =>
-            Download(http, catalogue, cache, options.Value, "results.csv", ct)).WithName("OpenResultsCsv").Produces(200, contentType: "text/csv");
-        open.MapGet("/results.json", (HttpContext http, PublicCatalogue catalogue, CatalogueVersionMemo cache, IOptions<KovablikOptions> options, CancellationToken ct) =>
-            Download(http, catalogue, cache, options.Value, "results.json", ct)).WithName("OpenResultsJson").Produces<List<PublicResult>>();
+        foreach (var (file, name) in new[] { ("innovations.csv", "OpenInnovationsCsv"), ("innovations.json", "OpenInnovationsJson"), ("results.csv", "OpenResultsCsv"), ("results.json", "OpenResultsJson") })
+        {
+            var endpoint = open.MapGet("/" + file, (HttpContext http, PublicCatalogue catalogue, CatalogueVersionMemo cache, IOptions<KovablikOptions> options, CancellationToken ct) =>
+                Download(http, catalogue, cache, options.Value, file, ct)).WithName(name);
+            if (file.EndsWith(".csv", StringComparison.Ordinal)) endpoint.Produces(200, contentType: "text/csv");
+            else if (file.StartsWith("innovations", StringComparison.Ordinal)) endpoint.Produces<List<PublicInnovation>>();
+            else endpoint.Produces<List<PublicResult>>();
+        }
         return api;
     }
 

@@ -33,21 +33,28 @@ public static class PublicPageCache
         return services;
     }
 
-    /// <summary>After a save that touched innovations, their awards, attachments or organisations, drops the cached pages.</summary>
+    /// <summary>After a save that touched innovations, their awards, attachments, organisations or comments, drops the cached pages.</summary>
     private sealed class EvictOnSave(IOutputCacheStore store) : SaveChangesInterceptor
     {
         private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
 
-        public static bool Relevant(object entity) => entity is Innovation or InnovationAward or Attachment or Organisation
-            || IsFeedback(entity);
+        /// <summary>Remembers, until the save completes, that this context is writing something the cached pages show.</summary>
+        private static void Mark(DbContext? db)
+        {
+            if (db is not null && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Relevant(e.Entity)))
+                Pending.AddOrUpdate(db, true);
+        }
 
-        /// <summary>Types from other features that the public pages show (comments); matched by namespace to stay decoupled.</summary>
-        private static bool IsFeedback(object entity) => entity.GetType().Namespace is "Kovablik.Feedback" or "Kovablik.Exhibitions";
+        /// <summary>
+        /// What the cached pages show. Votes, QR visits, visitor codes and reports are left out on purpose: they are
+        /// the busiest writes and change none of these pages (a report that hides a comment saves the comment).
+        /// </summary>
+        public static bool Relevant(object entity) =>
+            entity is Innovation or InnovationAward or Attachment or Organisation or Kovablik.Feedback.Comment or Kovablik.Feedback.CommentReply;
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            if (eventData.Context is { } db && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Relevant(e.Entity)))
-                Pending.AddOrUpdate(db, true);
+            Mark(eventData.Context);
             return ValueTask.FromResult(result);
         }
 
@@ -60,8 +67,7 @@ public static class PublicPageCache
 
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
-            if (eventData.Context is { } db && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Relevant(e.Entity)))
-                Pending.AddOrUpdate(db, true);
+            Mark(eventData.Context);
             return result;
         }
 

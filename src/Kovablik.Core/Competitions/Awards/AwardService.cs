@@ -100,10 +100,12 @@ public sealed class AwardService(KovablikDbContext db)
     /// Imports a CSV of past awards (columns inovasi_id/innovation_id, tahun/year, kompetisi/competition,
     /// penghargaan/title, tingkat/tier (finalis|utama), sumber/source). Rows already recorded are skipped.
     /// </summary>
-    public async Task<AwardImportReport> ImportAsync(byte[] content, string? byUserId, CancellationToken ct = default)
+    public async Task<AwardImportReport> ImportAsync(Stream upload, string? byUserId, CancellationToken ct = default)
     {
+        // Read without trusting Content-Length: at most one byte past the cap, enough to know the file is too big.
+        var content = await Platform.Files.FileInspector.ReadAtMostAsync(upload, MaxImportBytes, ct);
+        if (content is null) return FileError(Message.Format("Berkas terlalu besar (maksimal {0} MB).", MaxImportBytes / (1024 * 1024)));
         if (content.Length == 0) return FileError("Berkas kosong.");
-        if (content.Length > MaxImportBytes) return FileError(Message.Format("Berkas terlalu besar (maksimal {0} MB).", MaxImportBytes / (1024 * 1024)));
         string text;
         try
         {

@@ -3,7 +3,6 @@ using Kovablik.Competitions.Validation;
 using Kovablik.Data;
 using Kovablik.Innovations;
 using Kovablik.Platform;
-using Kovablik.Platform.Files;
 using Kovablik.Web.Infrastructure;
 using Kovablik.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -91,13 +90,8 @@ public sealed class IndexModel(KovablikDbContext db, AwardService service, Curre
         else
         {
             await using var stream = berkas.OpenReadStream();
-            var bytes = await FileInspector.ReadAtMostAsync(stream, AwardService.MaxImportBytes, ct);
-            if (bytes is null) error = Message.Format("Berkas terlalu besar (maksimal {0} MB).", AwardService.MaxImportBytes / (1024 * 1024));
-            else
-            {
-                Report = await service.ImportAsync(bytes, user.Id, ct);
-                error = Report.FileError;
-            }
+            Report = await service.ImportAsync(stream, user.Id, ct);
+            error = Report.FileError;
         }
         if (error is not null) ModelState.AddModelError("berkas", l.Message(error));
         if (error is not null || Report is { Applied: false })
