@@ -57,6 +57,13 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Exhibitions.ExhibitionBoothVisit> ExhibitionBoothVisits => Set<Kovablik.Exhibitions.ExhibitionBoothVisit>();
     public DbSet<Kovablik.Exhibitions.ExhibitionVote> ExhibitionVotes => Set<Kovablik.Exhibitions.ExhibitionVote>();
     public DbSet<Kovablik.Exhibitions.VisitorCode> VisitorCodes => Set<Kovablik.Exhibitions.VisitorCode>();
+    public DbSet<Kovablik.Competitions.Judging.JudgingStage> JudgingStages => Set<Kovablik.Competitions.Judging.JudgingStage>();
+    public DbSet<Kovablik.Competitions.Judging.Juror> Jurors => Set<Kovablik.Competitions.Judging.Juror>();
+    public DbSet<Kovablik.Competitions.Judging.ConflictDeclaration> ConflictDeclarations => Set<Kovablik.Competitions.Judging.ConflictDeclaration>();
+    public DbSet<Kovablik.Competitions.Judging.JurorAssignment> JurorAssignments => Set<Kovablik.Competitions.Judging.JurorAssignment>();
+    public DbSet<Kovablik.Competitions.Judging.JurorScore> JurorScores => Set<Kovablik.Competitions.Judging.JurorScore>();
+    public DbSet<Kovablik.Competitions.Judging.PlenaryDecision> PlenaryDecisions => Set<Kovablik.Competitions.Judging.PlenaryDecision>();
+    public DbSet<Kovablik.Competitions.Judging.StageResult> StageResults => Set<Kovablik.Competitions.Judging.StageResult>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
@@ -172,6 +179,16 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
                 Announcement => "Announcement",
                 DeadlineExtension => "DeadlineExtension",
                 Kovablik.Competitions.Awards.InnovationAward => "InnovationAward",
+                // Judging: every stage setting, pool change, declaration, assignment, score change (old and new
+                // values), plenary decision and frozen result is evidence if a unit contests its score.
+                Kovablik.Competitions.Judging.JudgingStage => "JudgingStage",
+                Kovablik.Competitions.Judging.Juror => "Juror",
+                Kovablik.Competitions.Judging.ConflictDeclaration => "ConflictDeclaration",
+                Kovablik.Competitions.Judging.JurorAssignment => "JurorAssignment",
+                Kovablik.Competitions.Judging.JurorScore => "JurorScore",
+                Kovablik.Competitions.Judging.PlenaryDecision => "PlenaryDecision",
+                Kovablik.Competitions.Judging.StageResult => "StageResult",
+                IAudited a => a.GetType().Name,
                 Kovablik.Feedback.Comment => "Comment",
                 Kovablik.Feedback.CommentReply => "CommentReply",
                 Kovablik.Feedback.CommentReport => "CommentReport",

@@ -179,6 +179,8 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.EditionService>();
         services.AddScoped<Kovablik.Competitions.Proposals.ProposalService>();
         services.AddScoped<Kovablik.Competitions.Awards.AwardService>();
+        services.AddScoped<Kovablik.Competitions.Judging.JudgingSetupService>();
+        services.AddScoped<Kovablik.Competitions.Judging.JudgingAccess>();
         services.AddScoped<Kovablik.Exhibitions.OpenData.PublicCatalogue>();
         services.AddSingleton<Api.CatalogueVersionMemo>();
         services.AddPublicPageCache();

@@ -27,11 +27,15 @@ public static class Policies
     /// <summary>Moderate public comments: Moderator, Panitia, Administrator.</summary>
     public const string CommentModerator = nameof(CommentModerator);
 
+    /// <summary>Score proposals: accounts with the Juri role (which edition and proposal is checked in the services).</summary>
+    public const string Juror = nameof(Juror);
+
     public static AuthorizationBuilder AddKovablikPolicies(this AuthorizationBuilder b) => b
         .AddPolicy(SignedIn, p => p.RequireAuthenticatedUser())
         .AddPolicy(VerifiedPerson, p => p.RequireAuthenticatedUser().RequireClaim(KovablikClaimsFactory.EmailVerifiedClaim, "1"))
         .AddPolicy(CommentModerator, p => p.RequireRole(Roles.Administrator, Roles.Panitia, Roles.Moderator))
         .AddPolicy(Administrator, p => p.RequireRole(Roles.Administrator))
+        .AddPolicy(Juror, p => p.RequireRole(Roles.Juri))
         .AddPolicy(RegistryManager, p => p.RequireRole(Roles.Administrator, Roles.Panitia))
         .AddPolicy(Organiser, p => p.RequireRole(Roles.Administrator, Roles.Panitia))
         .AddPolicy(ProposalApprover, p => p.RequireRole(Roles.Administrator, Roles.Panitia, Roles.PimpinanUnit))
