@@ -204,7 +204,7 @@ public abstract class ScheduleApiTests(DatabaseProvider provider) : IntegrationT
         {
             var response = await App.ClientFor(user).GetAsync(url, Ct);
             await response.ShouldBe(HttpStatusCode.OK);
-            var html = await response.Content.ReadAsStringAsync();
+            var html = await response.Content.ReadAsStringAsync(Ct);
             var doc = await response.HtmlAsync();
             var text = Http.TextOf(doc);
             Assert.Contains(slot.ProposalTitle, text, StringComparison.Ordinal);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using Kovablik.Competitions.Judging.Schedule;
+using Kovablik.Data;
 using Kovablik.Platform;
 using Kovablik.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
