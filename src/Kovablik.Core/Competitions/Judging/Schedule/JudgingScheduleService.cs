@@ -307,8 +307,10 @@ public sealed class JudgingScheduleService(KovablikDbContext db, JudgingAccess a
             }
             catch (DbUpdateConcurrencyException)
             {
-                // Another node reminded (or Panitia moved the slot) first: drop this node's notices.
+                // Another node reminded (or Panitia moved the slot) first: drop this node's notices. The other loaded
+                // slots are detached with them, so stop; the next run picks up what is still due.
                 db.ChangeTracker.Clear();
+                break;
             }
         }
         return sent;

@@ -14,7 +14,10 @@ namespace Kovablik.Tests.Competitions.Judging.Schedule;
 /// <summary>Presentation slots and field visits through the API: scheduling rules, confirmation, panel access, photos, notices.</summary>
 public abstract class ScheduleApiTests(DatabaseProvider provider) : IntegrationTest(provider)
 {
-    private const string Link = "https://meet.example.go.id/panel-a";
+    // Tests of a class share the database, and rooms and links are checked for overlaps across all slots: each test
+    // has its own link and rooms.
+    private readonly string Link = "https://meet.example.go.id/" + KovablikAppFactory.Unique();
+    private readonly string Room = " " + KovablikAppFactory.Unique();
 
     [Fact]
     public async Task Generation_lays_out_consecutive_non_overlapping_20_minute_slots_and_notifies_units_and_jurors()
@@ -25,7 +28,7 @@ public abstract class ScheduleApiTests(DatabaseProvider provider) : IntegrationT
         var start = App.Time.GetUtcNow().AddDays(3);
 
         var slots = await (await panitia.PostJsonAsync($"/api/v1/judging/stages/{world.Presentation.Id}/slots/generate",
-            new GenerateSlotsInput(start, BreakMinutes: 5, MeetingUrl: Link, FallbackVenue: "Ruang Rapat Bappeda"))).ShouldBeCreated<List<PresentationSlotDto>>();
+            new GenerateSlotsInput(start, BreakMinutes: 5, MeetingUrl: Link, FallbackVenue: "Ruang Rapat Bappeda" + Room))).ShouldBeCreated<List<PresentationSlotDto>>();
 
         Assert.Equal(world.Proposals.Select(p => p.Id).Order(), slots.Select(s => s.ProposalId).Order());
         var ordered = slots.OrderBy(s => s.StartsAt).ToList();
@@ -72,7 +75,7 @@ public abstract class ScheduleApiTests(DatabaseProvider provider) : IntegrationT
         var t = App.Time.GetUtcNow().AddDays(3);
         var p = world.Proposals;
 
-        var first = await (await panitia.PostJsonAsync(stageUrl, new SlotInput(p[0].Id, t, MeetingUrl: Link, FallbackVenue: "Ruang A"))).ShouldBeCreated<PresentationSlotDto>();
+        var first = await (await panitia.PostJsonAsync(stageUrl, new SlotInput(p[0].Id, t, MeetingUrl: Link, FallbackVenue: "Ruang A" + Room))).ShouldBeCreated<PresentationSlotDto>();
         var second = await (await panitia.PostJsonAsync(stageUrl, new SlotInput(p[1].Id, t.AddMinutes(20), MeetingUrl: Link))).ShouldBeCreated<PresentationSlotDto>();
         var before = await SnapshotAsync(world);
 
@@ -85,12 +88,12 @@ public abstract class ScheduleApiTests(DatabaseProvider provider) : IntegrationT
 
         // Overlap in the same link, and in the same room without a link.
         await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, t.AddMinutes(10), MeetingUrl: Link)), "StartsAt", "bertabrakan");
-        await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, t.AddMinutes(-5), FallbackVenue: "Ruang A")), "StartsAt", "bertabrakan");
+        await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, t.AddMinutes(-5), FallbackVenue: "Ruang A" + Room)), "StartsAt", "bertabrakan");
         // Outside the stage's scoring window, before or after.
         await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, App.Time.GetUtcNow().AddHours(-1), MeetingUrl: Link)), "StartsAt", "masa penilaian");
-        await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, App.Time.GetUtcNow().AddDays(30).AddMinutes(-10), MeetingUrl: "https://meet.example.go.id/b")), "StartsAt", "masa penilaian");
+        await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, App.Time.GetUtcNow().AddDays(30).AddMinutes(-10), MeetingUrl: Link + "/b")), "StartsAt", "masa penilaian");
         // Not an https link.
-        await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, t.AddHours(5), MeetingUrl: "http://meet.example.go.id/c")), "MeetingUrl", "https://");
+        await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, t.AddHours(5), MeetingUrl: Link.Replace("https:", "http:", StringComparison.Ordinal))), "MeetingUrl", "https://");
         await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, t.AddHours(5), MeetingUrl: "javascript:alert(1)")), "MeetingUrl", "https://");
         // Neither link nor room; impossible lengths.
         await Refused(await panitia.PostJsonAsync(stageUrl, new SlotInput(p[2].Id, t.AddHours(5))), "MeetingUrl", "tempat cadangan");
@@ -197,7 +200,7 @@ public abstract class ScheduleApiTests(DatabaseProvider provider) : IntegrationT
         var conflicted = await ScheduleFixture.JurorAsync(App, world, world.Presentation, [p0], conflictedWith: p0);
         var elsewhere = await ScheduleFixture.JurorAsync(App, world, world.Presentation, [world.Proposals[1].Id]);
         var slot = await (await App.ClientFor(world.Panitia).PostJsonAsync($"/api/v1/judging/stages/{world.Presentation.Id}/slots",
-            new SlotInput(p0, App.Time.GetUtcNow().AddDays(2), MeetingUrl: Link, FallbackVenue: "Ruang Pleno"))).ShouldBeCreated<PresentationSlotDto>();
+            new SlotInput(p0, App.Time.GetUtcNow().AddDays(2), MeetingUrl: Link, FallbackVenue: "Ruang Pleno" + Room))).ShouldBeCreated<PresentationSlotDto>();
         var url = $"/Juri/Presentasi/{slot.Id}";
 
         foreach (var user in new[] { assigned, world.Panitia })

@@ -20,6 +20,8 @@ public abstract class SchedulePageTests(DatabaseProvider provider) : Integration
         var panitia = App.ClientFor(world.Panitia, handleCookies: true);
         var url = $"/Panitia/Penjurian/Tahap/{world.Presentation.Id}/Jadwal";
         var start = App.Time.GetUtcNow().AddDays(3);
+        var link = "https://meet.example.go.id/" + KovablikAppFactory.Unique();
+        var room = "Aula Bappeda " + KovablikAppFactory.Unique();
         var fields = new Dictionary<string, string>
         {
             ["Generate.StartsAt"] = WibInput(start),
@@ -27,7 +29,7 @@ public abstract class SchedulePageTests(DatabaseProvider provider) : Integration
             ["Generate.InterviewMinutes"] = "13",
             ["Generate.BreakMinutes"] = "10",
             ["Generate.MeetingUrl"] = "http://meet.example.go.id/tidak-aman",
-            ["Generate.FallbackVenue"] = "Aula Bappeda",
+            ["Generate.FallbackVenue"] = room,
         };
 
         // A plain http link: the page comes back with the error next to the link field; nothing is scheduled.
@@ -37,7 +39,7 @@ public abstract class SchedulePageTests(DatabaseProvider provider) : Integration
         Assert.Contains("https://", refusedPage.QuerySelector("[data-valmsg-for='Generate.MeetingUrl']")?.TextContent ?? "", StringComparison.Ordinal);
         Assert.Equal(0, await App.WithDbAsync(db => db.PresentationSlots.CountAsync(s => s.StageId == world.Presentation.Id, Ct)));
 
-        fields["Generate.MeetingUrl"] = "https://meet.example.go.id/panel-b";
+        fields["Generate.MeetingUrl"] = link;
         var created = await panitia.SubmitFormAsync(url, fields, url + "?handler=Generate");
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         var slots = await App.WithDbAsync(db => db.PresentationSlots.AsNoTracking().Where(s => s.StageId == world.Presentation.Id).OrderBy(s => s.StartsAt).ToListAsync(Ct));
@@ -57,9 +59,11 @@ public abstract class SchedulePageTests(DatabaseProvider provider) : Integration
         var judging = $"/Kelola/Proposal/{p0.Id}/Penjurian";
         var unitPage = await (await unit.GetAsync(judging, Ct)).HtmlAsync();
         var unitText = Http.TextOf(unitPage);
-        Assert.Contains(Wib.ToWib(mine.StartsAt).ToString("HH:mm", CultureInfo.InvariantCulture), unitText, StringComparison.Ordinal);
-        Assert.Contains("https://meet.example.go.id/panel-b", unitText, StringComparison.Ordinal);
-        Assert.Contains("Aula Bappeda", unitText, StringComparison.Ordinal);
+        // Indonesian pages separate hours and minutes with a dot, English with a colon.
+        var wib = Wib.ToWib(mine.StartsAt);
+        Assert.Matches($"{wib.ToString("HH", CultureInfo.InvariantCulture)}[.:]{wib.ToString("mm", CultureInfo.InvariantCulture)}", unitText);
+        Assert.Contains(link, unitText, StringComparison.Ordinal);
+        Assert.Contains(room, unitText, StringComparison.Ordinal);
         var confirm = await unit.PostFormAsync(unitPage, $"/Kelola/Proposal/{p0.Id}/Penjurian/Jadwal?handler=Confirm&slotId={mine.Id}", new Dictionary<string, string>());
         Assert.Equal(HttpStatusCode.Redirect, confirm.StatusCode);
         Assert.NotNull(await App.WithDbAsync(db => db.PresentationSlots.Where(s => s.Id == mine.Id).Select(s => s.ConfirmedAt).SingleAsync(Ct)));
