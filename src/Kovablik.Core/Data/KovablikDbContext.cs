@@ -64,6 +64,9 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Competitions.Judging.JurorScore> JurorScores => Set<Kovablik.Competitions.Judging.JurorScore>();
     public DbSet<Kovablik.Competitions.Judging.PlenaryDecision> PlenaryDecisions => Set<Kovablik.Competitions.Judging.PlenaryDecision>();
     public DbSet<Kovablik.Competitions.Judging.StageResult> StageResults => Set<Kovablik.Competitions.Judging.StageResult>();
+    public DbSet<Kovablik.Competitions.Judging.Schedule.PresentationSlot> PresentationSlots => Set<Kovablik.Competitions.Judging.Schedule.PresentationSlot>();
+    public DbSet<Kovablik.Competitions.Judging.Schedule.FieldVisit> FieldVisits => Set<Kovablik.Competitions.Judging.Schedule.FieldVisit>();
+    public DbSet<Kovablik.Competitions.Judging.Schedule.FieldVisitPhoto> FieldVisitPhotos => Set<Kovablik.Competitions.Judging.Schedule.FieldVisitPhoto>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();

@@ -181,6 +181,7 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Awards.AwardService>();
         services.AddScoped<Kovablik.Competitions.Judging.JudgingSetupService>();
         services.AddScoped<Kovablik.Competitions.Judging.JudgingAccess>();
+        services.AddScoped<Kovablik.Competitions.Judging.Schedule.JudgingScheduleService>();
         services.AddScoped<Kovablik.Exhibitions.OpenData.PublicCatalogue>();
         services.AddSingleton<Api.CatalogueVersionMemo>();
         services.AddPublicPageCache();
@@ -212,6 +213,8 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Deadlines.DraftsBoardService>();
         services.AddScoped<Kovablik.Competitions.Deadlines.DeadlineReminderService>();
         services.AddScoped<IPeriodicTask, DeadlineReminderTask>();
+        // Before the email task, so a reminder is mailed in the same run.
+        services.AddScoped<IPeriodicTask, PresentationReminderTask>();
         services.AddScoped<IPeriodicTask, NotificationEmailTask>();
         services.AddScoped<InvitationService>();
         services.AddScoped<AccountService>();
