@@ -10,15 +10,19 @@ namespace Kovablik.Competitions.Judging.Stages;
 /// </summary>
 public static class StageExport
 {
-    public const string RankingSheet = "Peringkat";
-    public const string JurorSheet = "Nilai per Juri";
+    public static readonly string RankingSheet = Message.Format("Peringkat");
+    public static readonly string JurorSheet = Message.Format("Nilai per Juri");
 
     /// <param name="text">Localises a key or message.</param>
     public static void Write(StageView view, Stream output, Func<string, string> text)
     {
         using var workbook = new XLWorkbook();
         var ranking = workbook.AddWorksheet(Truncate(text(RankingSheet)));
-        string[] headers = ["Peringkat", "ID", "Proposal", "Organisasi", "Klaster", "Nilai", "Rata-rata mentah", "Jumlah juri", "Lolos", "Keterangan"];
+        string[] headers =
+        [
+            Message.Format("Peringkat"), "ID", Message.Format("Proposal"), Message.Format("Organisasi"), Message.Format("Klaster"), Message.Format("Nilai"),
+            Message.Format("Rata-rata mentah"), Message.Format("Jumlah juri"), Message.Format("Lolos"), Message.Format("Keterangan"),
+        ];
         for (var i = 0; i < headers.Length; i++) ranking.Cell(1, i + 1).SetValue(text(headers[i]));
         var row = 2;
         foreach (var l in view.Ranking.Lines)
@@ -34,7 +38,7 @@ public static class StageExport
             SetNumber(ranking.Cell(row, col++), l.Score);
             SetNumber(ranking.Cell(row, col++), l.RawMean);
             ranking.Cell(row, col++).SetValue(l.JurorCount);
-            ranking.Cell(row, col++).SetValue(text(l.Passed ? "Ya" : "Tidak"));
+            ranking.Cell(row, col++).SetValue(text(l.Passed ? Message.Format("Ya") : Message.Format("Tidak")));
             ranking.Cell(row, col).SetValue(text(StageRanker.Describe(l.Outcome, l.Passed)));
             row++;
         }
@@ -42,9 +46,9 @@ public static class StageExport
 
         var sheet = workbook.AddWorksheet(Truncate(text(JurorSheet)));
         var criteria = view.Stage.GetRubric()?.Criteria ?? [];
-        var jurorHeaders = new List<string> { text("Juri"), "ID", text("Proposal") };
+        var jurorHeaders = new List<string> { text(Message.Format("Juri")), "ID", text(Message.Format("Proposal")) };
         jurorHeaders.AddRange(criteria.Select(c => c.Key));
-        jurorHeaders.AddRange([text("Total"), text("Total ternormalisasi"), text("Dikirim (WIB)")]);
+        jurorHeaders.AddRange([text(Message.Format("Total")), text(Message.Format("Total ternormalisasi")), text(Message.Format("Dikirim (WIB)"))]);
         for (var i = 0; i < jurorHeaders.Count; i++) sheet.Cell(1, i + 1).SetValue(jurorHeaders[i]);
         var rubric = view.Stage.GetRubric();
         var normalised = rubric is null ? new Dictionary<(int, int), NormalisedScore>()

@@ -176,8 +176,8 @@ public static class StageRanker
     /// <summary>The Indonesian sentence for an outcome (a resource key).</summary>
     public static string Describe(StageOutcome outcome, bool passed) => outcome switch
     {
-        StageOutcome.Plenary => passed ? "Lolos berdasarkan keputusan rapat pleno." : "Tidak lolos berdasarkan keputusan rapat pleno.",
-        StageOutcome.Unscored => "Belum dinilai: belum ada lembar nilai yang dikirim.",
+        StageOutcome.Plenary => passed ? Message.Format("Lolos berdasarkan keputusan rapat pleno.") : Message.Format("Tidak lolos berdasarkan keputusan rapat pleno."),
+        StageOutcome.Unscored => Message.Format("Belum dinilai: belum ada lembar nilai yang dikirim."),
         _ => CutOff.Describe((CutOutcome)(int)outcome),
     };
 }

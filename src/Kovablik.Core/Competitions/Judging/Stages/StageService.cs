@@ -14,7 +14,7 @@ public sealed record StageSummary(JudgingStage Stage, int Entrants, int Assigned
 /// opening scoring, plenary decisions, and the freeze that writes the <see cref="StageResult"/> rows. Every write
 /// checks the stage's <see cref="JudgingStage.Version"/> and refuses a frozen stage with <see cref="FrozenMessage"/>.
 /// </summary>
-public sealed class StageService(KovablikDbContext db, JudgingAccess access, StageRankingService ranking, NotificationService notifications)
+public sealed partial class StageService(KovablikDbContext db, JudgingAccess access, StageRankingService ranking, NotificationService notifications)
 {
     public const string FrozenMessage = "Tahap ini sudah dibekukan; nilai tidak dapat diubah lagi.";
     public const string StaleMessage = "Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.";
@@ -107,14 +107,18 @@ public sealed class StageService(KovablikDbContext db, JudgingAccess access, Sta
             else tieBreaks.Add(new TieBreak.HigherCriterion(key));
         }
 
-        var mix = input.Clusters.Where(c => !string.IsNullOrWhiteSpace(c.Cluster) || c.Minimum is not null || c.Maximum is not null)
-            .Select(c => new ClusterMix(c.Cluster?.Trim() ?? "", c.Minimum, c.Maximum)).ToList();
+        // Rows without a limit are dropped (the page shows one row per edition cluster); errors keep the row's index.
+        var mixRows = input.Clusters.Select((c, i) => (Row: i, Mix: new ClusterMix(c.Cluster?.Trim() ?? "", c.Minimum, c.Maximum)))
+            .Where(x => x.Mix.Minimum is not null || x.Mix.Maximum is not null).ToList();
+        var mix = mixRows.Select(x => x.Mix).ToList();
         var cut = new CutOffSettings(input.TopN, input.PassingGrade, mix);
-        foreach (var (field, messages) in CutOff.Validate(cut).Errors) foreach (var m in messages) errors.Add(field, m);
+        foreach (var (field, messages) in CutOff.Validate(cut).Errors)
+            foreach (var m in messages)
+                errors.Add(ClusterRow().Match(field) is { Success: true } row ? $"Clusters[{mixRows[int.Parse(row.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture)].Row}]" : field, m);
         var clusterNames = edition.Clusters.Select(c => c.Name).ToList();
-        for (var i = 0; i < mix.Count; i++)
-            if (!clusterNames.Contains(mix[i].Cluster, StringComparer.Ordinal))
-                errors.Add($"Clusters[{i}]", Message.Format("Klaster {0} tidak ada dalam edisi ini.", mix[i].Cluster));
+        foreach (var (row, m) in mixRows)
+            if (!clusterNames.Contains(m.Cluster, StringComparer.Ordinal))
+                errors.Add($"Clusters[{row}]", Message.Format("Klaster {0} tidak ada dalam edisi ini.", m.Cluster));
         var (totalMin, totalMax) = rubric is not null ? (rubric.TotalMin, rubric.TotalMax) : (0d, 100d);
         if (input.PassingGrade is { } grade && double.IsFinite(grade) && (grade < totalMin || grade > totalMax))
             errors.Add(nameof(input.PassingGrade), Message.Format("Nilai batas lulus harus antara {0} dan {1}.", totalMin, totalMax));
@@ -228,6 +232,7 @@ public sealed class StageService(KovablikDbContext db, JudgingAccess access, Sta
         var view = await ranking.ViewAsync(stage, ct);
         if (!view.Succeeded) return Result<JudgingStage>.Invalid(view.Errors);
         var lines = view.Value!.Ranking.Lines;
+        if (lines.Count == 0) return Result<JudgingStage>.Invalid("Ranking", "Belum ada proposal pada tahap ini.");
         var undecided = lines.Count(l => l.Outcome == StageOutcome.Unscored);
         if (undecided > 0)
             return Result<JudgingStage>.Invalid("Ranking", Message.Format(
@@ -254,6 +259,9 @@ public sealed class StageService(KovablikDbContext db, JudgingAccess access, Sta
     }
 
     // ------------------------------------------------------------------ helpers
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^Clusters\[(\d+)\]$")]
+    private static partial System.Text.RegularExpressions.Regex ClusterRow();
 
     private static string? Refused(JudgingStage stage, Guid? expectedVersion)
     {

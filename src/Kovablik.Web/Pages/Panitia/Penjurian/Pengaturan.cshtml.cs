@@ -46,6 +46,15 @@ public sealed partial class PengaturanModel(KovablikDbContext db, StageService s
     {
         if (!await LoadAsync(stageId, ct)) return NotFound();
         var (input, criterionRows, levelRows) = Input.ToInput(ModelState, l);
+        if (RubricLocked)
+        {
+            // The locked rubric's fields are disabled, so a browser does not send them: keep the stored rubric and kind.
+            var stored = StageSettingsInput.From(Stage);
+            input = input with { Kind = stored.Kind, Criteria = stored.Criteria, TotalMin = stored.TotalMin, TotalMax = stored.TotalMax };
+            foreach (var key in ModelState.Keys.Where(k => k.StartsWith($"{nameof(Input)}.{nameof(SettingsForm.Criteria)}", StringComparison.Ordinal)).ToList())
+                ModelState.Remove(key);
+            Input.Criteria = SettingsForm.From(stored, Edition).Criteria;
+        }
         if (ModelState.IsValid)
         {
             var result = await service.UpdateSettingsAsync(stageId, input, ct);
@@ -213,8 +222,8 @@ public sealed partial class PengaturanModel(KovablikDbContext db, StageService s
         public void AddBlankRows()
         {
             foreach (var c in Criteria)
-                while (c.Levels.Count(x => x.IsBlank) < BlankLevels) c.Levels.Add(new LevelRow());
-            while (Criteria.Count(c => c.IsBlank) < BlankCriteria) Criteria.Add(new CriterionRow { Levels = [new LevelRow()] });
+                for (var n = c.Levels.FindAll(x => x.IsBlank).Count; n < BlankLevels; n++) c.Levels.Add(new LevelRow());
+            for (var n = Criteria.FindAll(c => c.IsBlank).Count; n < BlankCriteria; n++) Criteria.Add(new CriterionRow { Levels = [new LevelRow()] });
             var slots = Math.Max(3, Criteria.Count(c => !c.IsBlank) + 1);
             while (TieBreaks.Count < slots) TieBreaks.Add(null);
         }

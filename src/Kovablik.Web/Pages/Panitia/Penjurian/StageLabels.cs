@@ -5,7 +5,7 @@ namespace Kovablik.Web.Pages.Panitia.Penjurian;
 /// <summary>Indonesian labels (resource keys) of the judging stage enums.</summary>
 public static class StageLabels
 {
-    public static string Kind(JudgingStageKind k) => k switch
+    public static string Display(JudgingStageKind k) => k switch
     {
         JudgingStageKind.Desk => "Penilaian proposal",
         JudgingStageKind.Presentation => "Presentasi & wawancara",
@@ -13,34 +13,34 @@ public static class StageLabels
         _ => "Penetapan",
     };
 
-    public static string Status(JudgingStageStatus s) => s switch
+    public static string Display(JudgingStageStatus s) => s switch
     {
         JudgingStageStatus.Setup => "Persiapan",
         JudgingStageStatus.Scoring => "Penilaian berjalan",
         _ => "Dibekukan",
     };
 
-    public static string Method(StageMethod m) => m switch
+    public static string Display(StageMethod m) => m switch
     {
         StageMethod.NormalisedMean => "Rata-rata ternormalisasi",
         StageMethod.RawMean => "Rata-rata mentah",
         _ => "Rata-rata terpangkas",
     };
 
-    public static string Publication(ResultPublication p) => p == ResultPublication.PassedOnly ? "Hanya nama yang lolos" : "Peringkat lengkap";
+    public static string Display(ResultPublication p) => p == ResultPublication.PassedOnly ? "Hanya nama yang lolos" : "Peringkat lengkap";
 
-    public static string Action(PlenaryAction a) => a switch
+    public static string Display(PlenaryAction a) => a switch
     {
         PlenaryAction.Pass => "Loloskan",
         PlenaryAction.Fail => "Tidak loloskan",
         _ => "Tetapkan nilai",
     };
 
-    public static string DecidedBy(RankDecidedBy? by, string? criterion) => by switch
+    public static string Display(RankDecidedBy? by) => by switch
     {
-        RankDecidedBy.Criterion => "Nilai seri; ditentukan oleh kriteria {0}",
-        RankDecidedBy.SubmissionTime => "Nilai seri; ditentukan oleh waktu pengajuan lebih awal",
-        RankDecidedBy.ProposalId => "Nilai seri; ditentukan oleh nomor proposal",
+        RankDecidedBy.Criterion => "Nilai seri, ditentukan oleh nilai kriteria:",
+        RankDecidedBy.SubmissionTime => "Nilai seri, ditentukan oleh waktu pengajuan lebih awal",
+        RankDecidedBy.ProposalId => "Nilai seri, ditentukan oleh nomor proposal",
         _ => "",
     };
 }

@@ -116,6 +116,17 @@ public abstract class StagePageTests(DatabaseProvider provider) : IntegrationTes
         await StagesFixture.ScoreAsync(App, stage.Id, juror, p1, 80, 80);
         await StagesFixture.ScoreAsync(App, stage.Id, juror, p2, 60, 60);
 
+        // With a submitted sheet the rubric is locked (its fields disabled, so not sent), and the rest still saves.
+        var settingsUrl = $"/Panitia/Penjurian/Tahap/{stage.Id}/Pengaturan";
+        var settingsPage = await (await browser.GetAsync(settingsUrl, Ct)).HtmlAsync();
+        Assert.NotNull(settingsPage.QuerySelector("fieldset[disabled] input[name='Input.Criteria[0].Key']"));
+        var rubricBefore = (await StagesFixture.StageAsync(App, stage.Id)).RubricJson;
+        var withoutRubric = BrowserForms.Fields(BrowserForms.Form(settingsPage)).Where(f => !f.Key.StartsWith("Input.Criteria", StringComparison.Ordinal) && f.Key != "Input.Kind")
+            .Select(f => f.Key == "Input.ObjectionDays" ? new KeyValuePair<string, string>(f.Key, "7") : f).ToList();
+        (await browser.PostAsync(settingsUrl, new FormUrlEncodedContent(withoutRubric), Ct)).StatusCode.ShouldBeRedirect();
+        var saved = await StagesFixture.StageAsync(App, stage.Id);
+        Assert.Equal((7, rubricBefore), (saved.ObjectionDays, saved.RubricJson));
+
         var url = $"/Panitia/Penjurian/Tahap/{stage.Id}";
         var page = await (await browser.GetAsync(url, Ct)).HtmlAsync();
         Assert.Contains("Lolos berdasarkan peringkat.", page.QuerySelector($"tr[data-proposal='{p1}']")!.TextContent);
@@ -151,7 +162,6 @@ public abstract class StagePageTests(DatabaseProvider provider) : IntegrationTes
         });
         await again.ShouldBe(HttpStatusCode.Conflict);
         Assert.Contains("Tahap ini sudah dibekukan; nilai tidak dapat diubah lagi.", Http.TextOf(await again.HtmlAsync()));
-        var settingsUrl = $"{url}/Pengaturan";
         var settings = await (await browser.GetAsync(settingsUrl, Ct)).HtmlAsync();
         var refused = await BrowserForms.PostAsync(browser, settingsUrl, settings, null, new Dictionary<string, string> { ["Input.TopN"] = "2" });
         await refused.ShouldBe(HttpStatusCode.Conflict);

@@ -150,7 +150,7 @@ public static class BrowserForms
                     fields.Add(new(name, input.Value));
                     break;
                 case AngleSharp.Html.Dom.IHtmlSelectElement select:
-                    var selected = select.Options.FirstOrDefault(o => o.IsSelected) ?? select.Options.FirstOrDefault();
+                    var selected = select.Options.FirstOrDefault(o => o.IsSelected) ?? (select.Options.Length > 0 ? select.Options[0] : null);
                     if (selected is not null) fields.Add(new(name, selected.Value));
                     break;
                 case AngleSharp.Html.Dom.IHtmlTextAreaElement area:
@@ -175,4 +175,9 @@ public static class BrowserForms
         var url = string.IsNullOrEmpty(action) ? pageUrl : System.Net.WebUtility.HtmlDecode(action);
         return await client.PostAsync(url, new FormUrlEncodedContent(fields));
     }
+}
+
+public static class StatusAssertions
+{
+    public static void ShouldBeRedirect(this System.Net.HttpStatusCode status) => Assert.Equal(System.Net.HttpStatusCode.Redirect, status);
 }
