@@ -68,6 +68,7 @@ public class JudgingBenchmarks
             DeclaredConflicts = declared,
             Seed = 7,
         };
+        SetupStage();
     }
 
     /// <summary>Score sheets → validated totals → normalised stage scores → criterion means → ranking with tie-breaks → cut preview.</summary>
@@ -102,6 +103,29 @@ public class JudgingBenchmarks
         Console.WriteLine($"  totals {t1:F1}, stage {t2 - t1:F1}, means {t3 - t2:F1}, rank {t4 - t3:F1}, cut {t5 - t4:F1} ms");
     }
 
+    /// <summary>
+    /// The same edition through the stage service's in-memory core (<see cref="Kovablik.Competitions.Judging.Stages.StageRanker"/>),
+    /// i.e. what the dashboard, the ranking API and the freeze run after the database read: entrants, sheets, blend with
+    /// a previous stage (weight 0.3), 20 plenary decisions, ranking with tie-breaks and the cut with a cluster mix.
+    /// </summary>
+    [Benchmark]
+    public int RankStage() => Kovablik.Competitions.Judging.Stages.StageRanker.Rank(_stageInput).Value!.Lines.Count;
+
+    private Kovablik.Competitions.Judging.Stages.StageRankingInput _stageInput = null!;
+
+    private void SetupStage()
+    {
+        var rng = new Random(11);
+        var previous = _proposals.Keys.ToDictionary(id => id, id => new Kovablik.Competitions.Judging.Stages.PreviousResult(id, 40 + rng.NextDouble() * 60, 70, 5));
+        var decisions = Enumerable.Range(0, 20).Select(i => new Kovablik.Competitions.Judging.Stages.ActiveDecision(
+            1 + i * 97, (PlenaryAction)(i % 3), i % 3 == 2 ? 90 : null, "Keputusan pleno")).ToList();
+        _stageInput = new Kovablik.Competitions.Judging.Stages.StageRankingInput(
+            JudgingStageKind.Presentation, _rubric, new StageSettings(StageMethod.NormalisedMean), 0.3, TieBreaks,
+            new CutOffSettings(45, 60, [new ClusterMix("Kabupaten/Kota", 20, null), new ClusterMix("OPD", null, 25)]),
+            _proposals.Select(kv => new Kovablik.Competitions.Judging.Stages.StageEntrant(kv.Key, kv.Value.SubmittedAt, kv.Value.Cluster)).ToList(),
+            _sheets, previous, decisions);
+    }
+
     [Benchmark]
     public int AssignJury() => JuryAssignment.Assign(_assignment).Assignments.Count;
 }
@@ -129,6 +153,12 @@ public static class JudgingCheck
             sw.Restart();
             var lines = b.RankEdition();
             Console.WriteLine($"ranking: {lines} lines, run {i + 1}: {sw.Elapsed.TotalMilliseconds:F0} ms");
+        }
+        for (var i = 0; i < 8; i++)
+        {
+            sw.Restart();
+            var lines = b.RankStage();
+            Console.WriteLine($"stage service core: {lines} lines, run {i + 1}: {sw.Elapsed.TotalMilliseconds:F0} ms");
         }
         return 0;
     }

@@ -33,6 +33,7 @@ public static class KovablikApi
         api.MapCommentsApi();
         api.MapExhibitionsApi();
         api.MapJudgingScheduleApi();
+        api.MapJudgingStagesApi();
     }
 
     /// <summary>

@@ -182,6 +182,7 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Judging.JudgingSetupService>();
         services.AddScoped<Kovablik.Competitions.Judging.JudgingAccess>();
         services.AddScoped<Kovablik.Competitions.Judging.Schedule.JudgingScheduleService>();
+        services.AddScoped<Kovablik.Competitions.Judging.Stages.StageService>().AddScoped<Kovablik.Competitions.Judging.Stages.StageRankingService>().AddScoped<Kovablik.Competitions.Judging.Stages.StageReports>();
         services.AddScoped<Kovablik.Exhibitions.OpenData.PublicCatalogue>();
         services.AddSingleton<Api.CatalogueVersionMemo>();
         services.AddPublicPageCache();
