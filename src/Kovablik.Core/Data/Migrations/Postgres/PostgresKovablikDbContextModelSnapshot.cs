@@ -776,6 +776,41 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.ToTable("plenary_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Judging.Scoring.ScoringReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset>("Deadline")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("JurorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<DateTimeOffset>("SentAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorId");
+
+                    b.HasIndex("StageId", "JurorId", "Kind", "Deadline")
+                        .IsUnique();
+
+                    b.ToTable("scoring_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.Judging.StageResult", b =>
                 {
                     b.Property<int>("Id")
@@ -2557,6 +2592,21 @@ namespace Kovablik.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Competitions.Judging.JudgingStage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Judging.Scoring.ScoringReminder", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Judging.Juror", null)
+                        .WithMany()
+                        .HasForeignKey("JurorId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Kovablik.Competitions.Judging.JudgingStage", null)

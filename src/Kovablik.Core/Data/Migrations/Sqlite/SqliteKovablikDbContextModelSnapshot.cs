@@ -750,6 +750,39 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.ToTable("plenary_decisions", (string)null);
                 });
 
+            modelBuilder.Entity("Kovablik.Competitions.Judging.Scoring.ScoringReminder", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Deadline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("JurorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("SentAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("StageId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("JurorId");
+
+                    b.HasIndex("StageId", "JurorId", "Kind", "Deadline")
+                        .IsUnique();
+
+                    b.ToTable("scoring_reminders", (string)null);
+                });
+
             modelBuilder.Entity("Kovablik.Competitions.Judging.StageResult", b =>
                 {
                     b.Property<int>("Id")
@@ -2487,6 +2520,21 @@ namespace Kovablik.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ProposalId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Kovablik.Competitions.Judging.JudgingStage", null)
+                        .WithMany()
+                        .HasForeignKey("StageId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Kovablik.Competitions.Judging.Scoring.ScoringReminder", b =>
+                {
+                    b.HasOne("Kovablik.Competitions.Judging.Juror", null)
+                        .WithMany()
+                        .HasForeignKey("JurorId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
                     b.HasOne("Kovablik.Competitions.Judging.JudgingStage", null)
