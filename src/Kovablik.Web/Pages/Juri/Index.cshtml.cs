@@ -24,10 +24,10 @@ public sealed class IndexModel(ScoringService scoring, CurrentUser user) : PageM
     /// <summary>"2 hari 5 jam lagi" as a message, or that the deadline has passed.</summary>
     public static string TimeLeft(DateTimeOffset? deadline, DateTimeOffset now)
     {
-        if (deadline is not { } d) return "Tenggat belum ditentukan";
+        if (deadline is not { } d) return Message.Format("Tenggat belum ditentukan");
         var left = d - now;
-        if (left <= TimeSpan.Zero) return "Tenggat sudah lewat";
-        if (left.TotalHours < 1) return "Kurang dari 1 jam lagi";
+        if (left <= TimeSpan.Zero) return Message.Format("Tenggat sudah lewat");
+        if (left.TotalHours < 1) return Message.Format("Kurang dari 1 jam lagi");
         if (left.TotalDays < 1) return Message.Format("{0} jam lagi", (int)left.TotalHours);
         return Message.Format("{0} hari {1} jam lagi", (int)left.TotalDays, left.Hours);
     }

@@ -127,7 +127,7 @@ public static class ScoringFixture
     public static Task<ProposalDocument> DocumentAsync(KovablikAppFactory app, int proposalId) =>
         app.WithServicesAsync(async sp =>
         {
-            var key = "proposal/" + Guid.NewGuid().ToString("N");
+            var key = Guid.NewGuid().ToString("N") + ".pdf";
             var bytes = Files.Pdf();
             await sp.GetRequiredService<IFileStore>().SaveAsync(key, new MemoryStream(bytes));
             var db = sp.GetRequiredService<Kovablik.Data.KovablikDbContext>();

@@ -29,7 +29,7 @@ public abstract class ScoringPageTests(DatabaseProvider provider) : IntegrationT
         var page = await (await client.GetAsync(url, Ct).ShouldBe(HttpStatusCode.OK)).HtmlAsync();
         Assert.Contains(scene.Proposal.Title, page.QuerySelector("h1")!.TextContent);
         Assert.NotNull(page.QuerySelector("strong"));
-        Assert.DoesNotContain("alert('x')", page.QuerySelector("main")!.InnerHtml.Replace("&lt;script&gt;alert('x')", ""));
+        Assert.Empty(page.QuerySelectorAll("main script"));
         Assert.NotNull(page.QuerySelector($"a[href='/api/v1/judging/stages/{scene.Stage.Id}/proposals/{scene.Proposal.Id}/documents/{document.Id}/file']"));
         Assert.NotNull(page.QuerySelector("#levels-Kebaruan"));
         Assert.NotNull(page.QuerySelector("button[name=Mode][value=draft]"));
