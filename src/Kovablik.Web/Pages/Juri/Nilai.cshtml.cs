@@ -18,8 +18,10 @@ public sealed class NilaiModel(ScoringService scoring, CurrentUser user, IString
 {
     public SheetView View { get; private set; } = null!;
 
-    [BindProperty] public Dictionary<string, string?> Scores { get; set; } = [];
-    [BindProperty] public Dictionary<string, string?> Comments { get; set; } = [];
+    // Read from the form by hand: a bound dictionary with no "Scores[…]" field falls back to the empty prefix and
+    // would take every other form field (Mode, Version) as a criterion key.
+    public Dictionary<string, string?> Scores { get; private set; } = [];
+    public Dictionary<string, string?> Comments { get; private set; } = [];
     [BindProperty] public string? OverallComment { get; set; }
     [BindProperty] public Guid? Version { get; set; }
 
@@ -46,6 +48,8 @@ public sealed class NilaiModel(ScoringService scoring, CurrentUser user, IString
         var view = await scoring.SheetAsync(user.Id!, stageId, proposalId, ct);
         if (view is null) return NotFound();
         ModelState.Clear();
+        Scores = Indexed("Scores");
+        Comments = Indexed("Comments");
 
         var parsed = new Dictionary<string, double?>(StringComparer.Ordinal);
         foreach (var (key, raw) in Scores)
@@ -83,6 +87,12 @@ public sealed class NilaiModel(ScoringService scoring, CurrentUser user, IString
         View = view;
         return Page();
     }
+
+    /// <summary>The form's "prefix[key]" fields as key → value.</summary>
+    private Dictionary<string, string?> Indexed(string prefix) =>
+        Request.Form.Keys
+            .Where(k => k.Length > prefix.Length + 2 && k.StartsWith(prefix + "[", StringComparison.Ordinal) && k.EndsWith(']'))
+            .ToDictionary(k => k[(prefix.Length + 1)..^1], k => (string?)Request.Form[k].ToString(), StringComparer.Ordinal);
 
     public static string ScoreField(string key) => $"Scores[{key}]";
 

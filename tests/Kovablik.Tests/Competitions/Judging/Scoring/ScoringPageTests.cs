@@ -39,7 +39,7 @@ public abstract class ScoringPageTests(DatabaseProvider provider) : IntegrationT
         {
             ["Scores[Kebaruan]"] = "8", ["Comments[Kebaruan]"] = "Baru di tingkat kota.", ["Mode"] = "draft",
         });
-        await saved.ShouldBe(HttpStatusCode.Redirect);
+        await ShouldRedirectAsync(saved);
         var sheet = (await ScoringFixture.SheetAsync(App, scene.Stage.Id, juror.Juror.Id, scene.Proposal.Id))!;
         Assert.Equal(ScoreStatus.Draft, sheet.Status);
         Assert.Equal(8, sheet.GetScores()["Kebaruan"]);
@@ -67,7 +67,7 @@ public abstract class ScoringPageTests(DatabaseProvider provider) : IntegrationT
         all["Mode"] = "submit";
         all["OverallComment"] = "Layak lanjut ke presentasi.";
         var submitted = await client.PostFormAsync(page, url, all);
-        await submitted.ShouldBe(HttpStatusCode.Redirect);
+        await ShouldRedirectAsync(submitted);
         sheet = (await ScoringFixture.SheetAsync(App, scene.Stage.Id, juror.Juror.Id, scene.Proposal.Id))!;
         Assert.Equal(ScoreStatus.Submitted, sheet.Status);
         Assert.Equal(ScoringFixture.SampleTotal, sheet.Total!.Value, 6);
@@ -86,7 +86,7 @@ public abstract class ScoringPageTests(DatabaseProvider provider) : IntegrationT
 
         // A change after submitting, with a comma decimal.
         all["Scores[Kebaruan]"] = "8,5";
-        await (await client.PostFormAsync(page, url, all)).ShouldBe(HttpStatusCode.Redirect);
+        await ShouldRedirectAsync(await client.PostFormAsync(page, url, all));
         sheet = (await ScoringFixture.SheetAsync(App, scene.Stage.Id, juror.Juror.Id, scene.Proposal.Id))!;
         Assert.Equal(ScoringFixture.SampleTotal + 1, sheet.Total!.Value, 6);
 
@@ -102,6 +102,14 @@ public abstract class ScoringPageTests(DatabaseProvider provider) : IntegrationT
         Assert.Contains(ScoringService.FrozenMessage, Http.TextOf(await refused.HtmlAsync()));
         var after = (await ScoringFixture.SheetAsync(App, scene.Stage.Id, juror.Juror.Id, scene.Proposal.Id))!;
         Assert.Equal((sheet.Version, sheet.Total), (after.Version, after.Total));
+    }
+
+    /// <summary>A saved form redirects; otherwise show the page's error summary, which says why.</summary>
+    private static async Task ShouldRedirectAsync(HttpResponseMessage response)
+    {
+        if (response.StatusCode == HttpStatusCode.Redirect) return;
+        var doc = await response.HtmlAsync();
+        Assert.Fail($"Expected a redirect, got {(int)response.StatusCode}: {doc.QuerySelector("main [role=alert]")?.TextContent} {doc.QuerySelector("main .alert")?.TextContent}");
     }
 }
 
