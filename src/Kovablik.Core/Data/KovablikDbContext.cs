@@ -67,6 +67,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Competitions.Judging.Schedule.PresentationSlot> PresentationSlots => Set<Kovablik.Competitions.Judging.Schedule.PresentationSlot>();
     public DbSet<Kovablik.Competitions.Judging.Schedule.FieldVisit> FieldVisits => Set<Kovablik.Competitions.Judging.Schedule.FieldVisit>();
     public DbSet<Kovablik.Competitions.Judging.Schedule.FieldVisitPhoto> FieldVisitPhotos => Set<Kovablik.Competitions.Judging.Schedule.FieldVisitPhoto>();
+    public DbSet<Kovablik.Competitions.Judging.Scoring.ScoringReminder> ScoringReminders => Set<Kovablik.Competitions.Judging.Scoring.ScoringReminder>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();

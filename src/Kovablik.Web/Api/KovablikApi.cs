@@ -34,6 +34,7 @@ public static class KovablikApi
         api.MapExhibitionsApi();
         api.MapJudgingScheduleApi();
         api.MapJudgingStagesApi();
+        api.MapJudgingScoringApi();
     }
 
     /// <summary>

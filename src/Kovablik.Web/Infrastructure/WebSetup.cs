@@ -183,6 +183,7 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Judging.JudgingAccess>();
         services.AddScoped<Kovablik.Competitions.Judging.Schedule.JudgingScheduleService>();
         services.AddScoped<Kovablik.Competitions.Judging.Stages.StageService>().AddScoped<Kovablik.Competitions.Judging.Stages.StageRankingService>().AddScoped<Kovablik.Competitions.Judging.Stages.StageReports>();
+        services.AddScoped<Kovablik.Competitions.Judging.Scoring.ScoringService>().AddScoped<Kovablik.Competitions.Judging.Scoring.ScoringReminderService>().AddScoped<IPeriodicTask, ScoringReminderTask>();
         services.AddScoped<Kovablik.Exhibitions.OpenData.PublicCatalogue>();
         services.AddSingleton<Api.CatalogueVersionMemo>();
         services.AddPublicPageCache();
