@@ -1,0 +1,25 @@
+using Kovablik.Competitions.Proposals;
+using Kovablik.Web.Security;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Kovablik.Web.Pages.Kelola.Proposal;
+
+/// <summary>
+/// The unit's judging page for one of its proposals: a shell that renders the judging partials (conflict declaration
+/// about jurors; schedule and feedback are added by their features).
+/// </summary>
+[Authorize(Policy = Policies.InnovationEditor)]
+public sealed class PenjurianModel(ProposalService proposals, CurrentUser user) : PageModel
+{
+    public Kovablik.Competitions.Proposals.Proposal Proposal { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var result = await proposals.GetAsync(id, await user.ScopeAsync(ct), ct);
+        if (!result.Succeeded) return NotFound();
+        Proposal = result.Value!;
+        return Page();
+    }
+}
