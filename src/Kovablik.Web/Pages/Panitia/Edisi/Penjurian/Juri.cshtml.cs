@@ -87,7 +87,7 @@ public sealed class JuriModel(KovablikDbContext db, JuryPoolService pool, IStrin
             Response.StatusCode = result.Kind == ResultKind.Conflict ? 409 : 400;
             return Page();
         }
-        TempData["Flash"] = string.Format(l[Input.JurorId is null ? "{0} ditambahkan ke kelompok juri." : "Data juri {0} disimpan."], result.Value!.DisplayName);
+        TempData["Flash"] = string.Format(Input.JurorId is null ? l["{0} ditambahkan ke kelompok juri."] : l["Data juri {0} disimpan."], result.Value!.DisplayName);
         if (await pool.AffiliationWarningAsync(result.Value.OrganisationId, ct) is { } warning) TempData["PoolWarning"] = l[warning].Value;
         return RedirectToPage(new { id, q = (string?)null, edit = (int?)null });
     }
@@ -96,7 +96,7 @@ public sealed class JuriModel(KovablikDbContext db, JuryPoolService pool, IStrin
     {
         var result = await pool.SetActiveAsync(id, jurorId, active, ct);
         if (!result.Succeeded) return NotFound();
-        TempData["Flash"] = string.Format(l[active ? "{0} diaktifkan kembali." : "{0} dinonaktifkan; ia tidak mendapat penugasan baru."], result.Value!.DisplayName);
+        TempData["Flash"] = string.Format(active ? l["{0} diaktifkan kembali."] : l["{0} dinonaktifkan; ia tidak mendapat penugasan baru."], result.Value!.DisplayName);
         return RedirectToPage(new { id });
     }
 
