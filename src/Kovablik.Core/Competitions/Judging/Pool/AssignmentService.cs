@@ -235,7 +235,9 @@ public sealed class AssignmentService(KovablikDbContext db, JudgingAccess access
     private void Notify(JudgingStage stage, IReadOnlyCollection<Juror> jurors, IReadOnlyCollection<JurorProposal> added)
     {
         var users = jurors.ToDictionary(j => j.Id, j => j.UserId);
-        var emails = db.Users.AsNoTracking().Where(u => users.Values.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToDictionary(u => u.Id, u => u.Email);
+        var userIds = added.Select(a => users[a.JurorId]).Distinct().ToList();
+        if (userIds.Count == 0) return;
+        var emails = db.Users.AsNoTracking().Where(u => userIds.Contains(u.Id)).Select(u => new { u.Id, u.Email }).ToDictionary(u => u.Id, u => u.Email);
         foreach (var group in added.GroupBy(a => a.JurorId))
         {
             var userId = users[group.Key];

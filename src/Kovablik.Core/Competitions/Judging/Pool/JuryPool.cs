@@ -54,10 +54,12 @@ public sealed class JuryPoolService(KovablikDbContext db, NotificationService no
             {
                 Juror = j,
                 Email = db.Users.Where(u => u.Id == j.UserId).Select(u => u.Email).FirstOrDefault(),
-                Org = db.Organisations.Where(o => o.Id == j.OrganisationId).Select(o => new { o.Name, o.ParentId }).FirstOrDefault(),
+                // Scalar subqueries: SQLite cannot run the APPLY a projected row would need.
+                OrganisationName = db.Organisations.Where(o => o.Id == j.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                Root = db.Organisations.Any(o => o.Id == j.OrganisationId && o.ParentId == null),
             })
             .ToListAsync(ct);
-        return rows.Select(r => new PoolMember(r.Juror, r.Email, r.Org?.Name, r.Org is { ParentId: null })).ToList();
+        return rows.Select(r => new PoolMember(r.Juror, r.Email, r.OrganisationName, r.Root)).ToList();
     }
 
     /// <summary>Accounts with the Juri role, optionally filtered by name or email, marking those already in the pool.</summary>
