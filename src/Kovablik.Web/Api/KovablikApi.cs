@@ -35,6 +35,7 @@ public static class KovablikApi
         api.MapJudgingScheduleApi();
         api.MapJudgingStagesApi();
         api.MapJudgingScoringApi();
+        api.MapJudgingPoolApi();
     }
 
     /// <summary>

@@ -7,6 +7,15 @@ namespace Kovablik.Competitions.Judging;
 /// <summary>What a juror may open: the stage, their pool membership, the proposal and their assignment to it.</summary>
 public sealed record JurorGrant(JudgingStage Stage, Juror Juror, int ProposalId, int ProposalOrganisationId);
 
+/// <summary>Why a juror conflicts with a proposal: the organisation tree, declarations (ids), or both.</summary>
+public sealed class ConflictCause(int jurorId, int proposalId)
+{
+    public int JurorId { get; } = jurorId;
+    public int ProposalId { get; } = proposalId;
+    public bool FromOrganisationTree { get; set; }
+    public List<int> DeclarationIds { get; } = [];
+}
+
 /// <summary>
 /// The one place that decides whether a juror may see or score a proposal, so that a conflicted juror can never reach
 /// one through any page or endpoint. Every refusal looks the same (null → 404): a juror must not learn that a proposal
@@ -59,30 +68,54 @@ public sealed class JudgingAccess(KovablikDbContext db)
     /// conflict overview: tree conflicts computed in memory from materialised paths, declarations from one query.
     /// </summary>
     public async Task<HashSet<(int JurorId, int ProposalId)>> ConflictsAsync(int editionId, IReadOnlyCollection<Juror> jurors,
+        IReadOnlyCollection<(int ProposalId, int OrganisationId)> proposals, CancellationToken ct = default) =>
+        (await ExplainConflictsAsync(editionId, jurors, proposals, ct)).Select(c => (c.JurorId, c.ProposalId)).ToHashSet();
+
+    /// <summary>
+    /// The same conflicts as <see cref="ConflictsAsync"/>, each with its causes: the organisation tree and/or the ids
+    /// of the declarations (not withdrawn) that name the proposal or its organisation.
+    /// </summary>
+    public async Task<List<ConflictCause>> ExplainConflictsAsync(int editionId, IReadOnlyCollection<Juror> jurors,
         IReadOnlyCollection<(int ProposalId, int OrganisationId)> proposals, CancellationToken ct = default)
     {
         var orgIds = jurors.Where(j => j.OrganisationId is not null).Select(j => j.OrganisationId!.Value)
             .Concat(proposals.Select(p => p.OrganisationId)).Distinct().ToList();
         var paths = await db.Organisations.AsNoTracking().Where(o => orgIds.Contains(o.Id))
             .Select(o => new { o.Id, o.Path }).ToDictionaryAsync(o => o.Id, o => OrganisationConflicts.Parse(o.Path), ct);
-        var result = new HashSet<(int, int)>();
+        var causes = new Dictionary<(int, int), ConflictCause>();
+        ConflictCause At(int jurorId, int proposalId)
+        {
+            if (!causes.TryGetValue((jurorId, proposalId), out var c))
+                causes[(jurorId, proposalId)] = c = new ConflictCause(jurorId, proposalId);
+            return c;
+        }
+        var proposalPaths = proposals.Select(p => (p.ProposalId, Path: paths.GetValueOrDefault(p.OrganisationId))).ToList();
         foreach (var j in jurors)
         {
             if (j.OrganisationId is not { } jo || !paths.TryGetValue(jo, out var jp)) continue;
-            foreach (var p in proposals)
-                if (paths.TryGetValue(p.OrganisationId, out var pp) && OrganisationConflicts.Conflicts(jp, pp))
-                    result.Add((j.Id, p.ProposalId));
+            foreach (var (proposalId, pp) in proposalPaths)
+                if (pp is not null && OrganisationConflicts.Conflicts(jp, pp))
+                    At(j.Id, proposalId).FromOrganisationTree = true;
         }
         var jurorIds = jurors.Select(j => j.Id).ToList();
-        var declared = await db.ConflictDeclarations.AsNoTracking()
-            .Where(c => c.EditionId == editionId && c.WithdrawnAt == null && jurorIds.Contains(c.JurorId))
-            .Select(c => new { c.JurorId, c.ProposalId, c.OrganisationId })
-            .ToListAsync(ct);
-        foreach (var d in declared)
-            foreach (var p in proposals)
-                if (d.ProposalId == p.ProposalId || d.OrganisationId == p.OrganisationId)
-                    result.Add((d.JurorId, p.ProposalId));
-        return result;
+        // A declaration is usually about one proposal: index the proposals so a big edition is not scanned per row.
+        var byId = proposals.ToDictionary(p => p.ProposalId, p => p.OrganisationId);
+        var byOrganisation = proposals.ToLookup(p => p.OrganisationId, p => p.ProposalId);
+        foreach (var chunk in jurorIds.Chunk(500))
+        {
+            var declared = await db.ConflictDeclarations.AsNoTracking()
+                .Where(c => c.EditionId == editionId && c.WithdrawnAt == null && chunk.Contains(c.JurorId))
+                .Select(c => new { c.Id, c.JurorId, c.ProposalId, c.OrganisationId })
+                .ToListAsync(ct);
+            foreach (var d in declared)
+            {
+                if (d.ProposalId is { } pid && byId.ContainsKey(pid)) At(d.JurorId, pid).DeclarationIds.Add(d.Id);
+                if (d.OrganisationId is { } oid)
+                    foreach (var pid2 in byOrganisation[oid])
+                        At(d.JurorId, pid2).DeclarationIds.Add(d.Id);
+            }
+        }
+        return causes.Values.OrderBy(c => c.JurorId).ThenBy(c => c.ProposalId).ToList();
     }
 
     /// <summary>

@@ -201,6 +201,13 @@ public sealed class ConflictDeclaration
     public string? DeclaredByUserId { get; set; }
     public DateTimeOffset DeclaredAt { get; set; }
     public DateTimeOffset? WithdrawnAt { get; set; }
+    public string? WithdrawnByUserId { get; set; }
+
+    /// <summary>Why Panitia withdrew the declaration (required when withdrawing).</summary>
+    public string? WithdrawalReason { get; set; }
+
+    /// <summary>Assignments (and unfrozen score sheets) the declaration removed when it was recorded, for the conflict overview.</summary>
+    public int RemovedAssignments { get; set; }
 }
 
 public enum AssignmentSource

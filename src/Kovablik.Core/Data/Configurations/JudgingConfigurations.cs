@@ -43,6 +43,8 @@ internal sealed class ConflictDeclarationEntityTypeConfiguration : IEntityTypeCo
         b.ToTable("conflict_declarations");
         b.Property(c => c.Reason).HasMaxLength(1000).IsRequired();
         b.Property(c => c.DeclaredByUserId).HasMaxLength(450);
+        b.Property(c => c.WithdrawnByUserId).HasMaxLength(450);
+        b.Property(c => c.WithdrawalReason).HasMaxLength(1000);
         b.HasOne<Juror>().WithMany().HasForeignKey(c => c.JurorId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Proposal>().WithMany().HasForeignKey(c => c.ProposalId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Kovablik.Organisations.Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -1,29 +1,28 @@
-using Kovablik.Data;
+using Kovablik.Competitions.Proposals;
 using Kovablik.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 
 namespace Kovablik.Web.Pages.Kelola.Proposal;
 
 /// <summary>
-/// The unit's judging page for a proposal: a shell that renders the judging sections (conflicts, schedule, feedback),
-/// each a partial that loads its own data. Organisation scope is checked here and again by every section's service.
+/// The unit's judging page for one of its proposals: a shell that renders the judging sections (schedule, conflict
+/// declaration about jurors, feedback), each a partial that loads its own data. Organisation scope is checked here
+/// and again by every section's service.
 /// </summary>
 [Authorize(Policy = Policies.InnovationEditor)]
-public sealed class PenjurianModel(KovablikDbContext db, CurrentUser user) : PageModel
+public sealed class PenjurianModel(ProposalService proposals, CurrentUser user) : PageModel
 {
-    public int Id { get; private set; }
-    public string Title { get; private set; } = "";
+    public Kovablik.Competitions.Proposals.Proposal Proposal { get; private set; } = null!;
+    public int Id => Proposal.Id;
+    public string Title => Proposal.Title;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var proposal = await db.Proposals.AsNoTracking().Where(p => p.Id == id)
-            .Select(p => new { p.Id, p.Title, p.Organisation.Path }).FirstOrDefaultAsync(ct);
-        if (proposal is null || !(await user.ScopeAsync(ct)).Covers(proposal.Path)) return NotFound();
-        Id = proposal.Id;
-        Title = proposal.Title;
+        var result = await proposals.GetAsync(id, await user.ScopeAsync(ct), ct);
+        if (!result.Succeeded) return NotFound();
+        Proposal = result.Value!;
         return Page();
     }
 }
