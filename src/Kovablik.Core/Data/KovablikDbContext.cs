@@ -64,6 +64,10 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Competitions.Judging.JurorScore> JurorScores => Set<Kovablik.Competitions.Judging.JurorScore>();
     public DbSet<Kovablik.Competitions.Judging.PlenaryDecision> PlenaryDecisions => Set<Kovablik.Competitions.Judging.PlenaryDecision>();
     public DbSet<Kovablik.Competitions.Judging.StageResult> StageResults => Set<Kovablik.Competitions.Judging.StageResult>();
+    public DbSet<Kovablik.Competitions.Judging.Awards.EditionAwardTier> EditionAwardTiers => Set<Kovablik.Competitions.Judging.Awards.EditionAwardTier>();
+    public DbSet<Kovablik.Competitions.Judging.Awards.EditionAwardAdjustment> EditionAwardAdjustments => Set<Kovablik.Competitions.Judging.Awards.EditionAwardAdjustment>();
+    public DbSet<Kovablik.Competitions.Judging.Awards.EditionAwardGrant> EditionAwardGrants => Set<Kovablik.Competitions.Judging.Awards.EditionAwardGrant>();
+    public DbSet<Kovablik.Competitions.Judging.Awards.Certificate> Certificates => Set<Kovablik.Competitions.Judging.Awards.Certificate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
