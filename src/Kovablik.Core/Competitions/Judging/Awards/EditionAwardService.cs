@@ -16,7 +16,7 @@ public sealed record AdjustmentInput(int? TierId, int? ProposalId, AwardAdjustme
 
 /// <summary>A proposal on the awards board, with what the page and the API show about it.</summary>
 public sealed record BoardEntry(int ProposalId, string ProposalTitle, int InnovationId, string InnovationName, int OrganisationId, string OrganisationName,
-    string GroupCode, int? Rank, AwardEntrySource Source, string? Reason, bool Confirmed, string? CertificateCode);
+    string GroupCode, int? Rank, AwardEntrySource Source, string? Reason, bool Confirmed, int? GrantId, string? CertificateCode);
 
 public sealed record BoardTier(EditionAwardTier Tier, List<BoardEntry> Entries);
 
@@ -188,12 +188,12 @@ public sealed class EditionAwardService(KovablikDbContext db, IFileStore files, 
         var codes = await (from g in db.EditionAwardGrants.AsNoTracking()
                            where g.EditionId == editionId
                            join c in db.Certificates.AsNoTracking() on g.InnovationAwardId equals c.InnovationAwardId
-                           select new { g.TierId, g.ProposalId, c.Code }).ToListAsync(ct);
+                           select new { g.Id, g.TierId, g.ProposalId, c.Code }).ToListAsync(ct);
         var board = tiers.Select(t => new BoardTier(t, computed[t.Id].Where(e => info.ContainsKey(e.ProposalId)).Select(e =>
         {
             var p = info[e.ProposalId];
-            var code = codes.FirstOrDefault(c => c.TierId == t.Id && c.ProposalId == e.ProposalId)?.Code;
-            return new BoardEntry(p.Id, p.Title, p.InnovationId, p.InnovationName, p.OrganisationId, p.OrganisationName, p.GroupCode, e.Rank, e.Source, e.Reason, e.Confirmed, code);
+            var grant = codes.FirstOrDefault(c => c.TierId == t.Id && c.ProposalId == e.ProposalId);
+            return new BoardEntry(p.Id, p.Title, p.InnovationId, p.InnovationName, p.OrganisationId, p.OrganisationName, p.GroupCode, e.Rank, e.Source, e.Reason, e.Confirmed, grant?.Id, grant?.Code);
         }).ToList())).ToList();
         return new AwardBoard(edition, stage, ranking, board, codes.Count > 0);
     }
