@@ -68,6 +68,10 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Competitions.Judging.Schedule.FieldVisit> FieldVisits => Set<Kovablik.Competitions.Judging.Schedule.FieldVisit>();
     public DbSet<Kovablik.Competitions.Judging.Schedule.FieldVisitPhoto> FieldVisitPhotos => Set<Kovablik.Competitions.Judging.Schedule.FieldVisitPhoto>();
     public DbSet<Kovablik.Competitions.Judging.Scoring.ScoringReminder> ScoringReminders => Set<Kovablik.Competitions.Judging.Scoring.ScoringReminder>();
+    public DbSet<Kovablik.Competitions.Judging.Awards.EditionAwardTier> EditionAwardTiers => Set<Kovablik.Competitions.Judging.Awards.EditionAwardTier>();
+    public DbSet<Kovablik.Competitions.Judging.Awards.EditionAwardAdjustment> EditionAwardAdjustments => Set<Kovablik.Competitions.Judging.Awards.EditionAwardAdjustment>();
+    public DbSet<Kovablik.Competitions.Judging.Awards.EditionAwardGrant> EditionAwardGrants => Set<Kovablik.Competitions.Judging.Awards.EditionAwardGrant>();
+    public DbSet<Kovablik.Competitions.Judging.Awards.Certificate> Certificates => Set<Kovablik.Competitions.Judging.Awards.Certificate>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();

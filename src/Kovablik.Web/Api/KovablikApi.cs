@@ -36,6 +36,7 @@ public static class KovablikApi
         api.MapJudgingStagesApi();
         api.MapJudgingScoringApi();
         api.MapJudgingPoolApi();
+        api.MapJudgingAwardsApi();
     }
 
     /// <summary>

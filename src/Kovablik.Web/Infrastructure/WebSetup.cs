@@ -185,6 +185,7 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Judging.Stages.StageService>().AddScoped<Kovablik.Competitions.Judging.Stages.StageRankingService>().AddScoped<Kovablik.Competitions.Judging.Stages.StageReports>();
         services.AddScoped<Kovablik.Competitions.Judging.Scoring.ScoringService>().AddScoped<Kovablik.Competitions.Judging.Scoring.ScoringReminderService>().AddScoped<IPeriodicTask, ScoringReminderTask>();
         services.AddScoped<Kovablik.Competitions.Judging.Pool.AssignmentCleanup>().AddScoped<Kovablik.Competitions.Judging.Pool.JuryPoolService>().AddScoped<Kovablik.Competitions.Judging.Pool.ConflictService>().AddScoped<Kovablik.Competitions.Judging.Pool.AssignmentService>();
+        services.AddScoped<Kovablik.Competitions.Judging.Awards.EditionAwardService>().AddScoped<Kovablik.Competitions.Judging.Awards.KippPack>();
         services.AddScoped<Kovablik.Exhibitions.OpenData.PublicCatalogue>();
         services.AddSingleton<Api.CatalogueVersionMemo>();
         services.AddPublicPageCache();
