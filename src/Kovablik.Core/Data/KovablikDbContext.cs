@@ -64,6 +64,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Competitions.Judging.JurorScore> JurorScores => Set<Kovablik.Competitions.Judging.JurorScore>();
     public DbSet<Kovablik.Competitions.Judging.PlenaryDecision> PlenaryDecisions => Set<Kovablik.Competitions.Judging.PlenaryDecision>();
     public DbSet<Kovablik.Competitions.Judging.StageResult> StageResults => Set<Kovablik.Competitions.Judging.StageResult>();
+    public DbSet<Kovablik.Competitions.Judging.Results.Objection> JudgingObjections => Set<Kovablik.Competitions.Judging.Results.Objection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();

@@ -32,6 +32,7 @@ public static class KovablikApi
         api.MapOpenDataApi();
         api.MapCommentsApi();
         api.MapExhibitionsApi();
+        api.MapJudgingResultsApi();
     }
 
     /// <summary>

@@ -181,6 +181,7 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Awards.AwardService>();
         services.AddScoped<Kovablik.Competitions.Judging.JudgingSetupService>();
         services.AddScoped<Kovablik.Competitions.Judging.JudgingAccess>();
+        services.AddScoped<Kovablik.Competitions.Judging.Results.JudgingResultsService>();
         services.AddScoped<Kovablik.Exhibitions.OpenData.PublicCatalogue>();
         services.AddSingleton<Api.CatalogueVersionMemo>();
         services.AddPublicPageCache();
