@@ -125,9 +125,15 @@ public sealed class JudgingResultsService(KovablikDbContext db, NotificationServ
     public static string FeedbackLink(int proposalId) => $"/Kelola/Proposal/{proposalId}/Penjurian";
 
     /// <summary>The published stages of a non-draft edition, in stage order; null when the edition is not public.</summary>
-    public async Task<PublicEditionResults?> PublicResultsAsync(string slug, CancellationToken ct = default)
+    public Task<PublicEditionResults?> PublicResultsAsync(string slug, CancellationToken ct = default) =>
+        PublicResultsAsync(db.Editions.Where(e => e.Slug == slug), ct);
+
+    public Task<PublicEditionResults?> PublicResultsAsync(int editionId, CancellationToken ct = default) =>
+        PublicResultsAsync(db.Editions.Where(e => e.Id == editionId), ct);
+
+    private async Task<PublicEditionResults?> PublicResultsAsync(IQueryable<Edition> query, CancellationToken ct)
     {
-        var edition = await db.Editions.AsNoTracking().Where(e => e.Slug == slug && e.Status != EditionStatus.Draft)
+        var edition = await query.AsNoTracking().Where(e => e.Status != EditionStatus.Draft)
             .Select(e => new { e.Id, e.Name, e.Slug }).FirstOrDefaultAsync(ct);
         if (edition is null) return null;
         var stages = await db.JudgingStages.AsNoTracking().Where(s => s.EditionId == edition.Id && s.ResultsPublishedAt != null)
@@ -143,6 +149,9 @@ public sealed class JudgingResultsService(KovablikDbContext db, NotificationServ
         var stage = await db.JudgingStages.AsNoTracking().FirstOrDefaultAsync(s => s.Id == stageId && s.ResultsPublishedAt != null, ct);
         return stage is null ? null : await PublicStageOfAsync(stage, ct);
     }
+
+    public Task<string> EditionNameOfStageAsync(int stageId, CancellationToken ct = default) =>
+        db.JudgingStages.Where(s => s.Id == stageId).Select(s => db.Editions.Where(e => e.Id == s.EditionId).Select(e => e.Name).First()).FirstAsync(ct);
 
     /// <summary>What publishing would show (Panitia's preview before publishing), in the given form.</summary>
     public Task<List<PublicResultRow>> RowsAsync(JudgingStage stage, ResultPublication publication, CancellationToken ct = default) =>
