@@ -63,7 +63,6 @@ public sealed class JudgingResultsService(KovablikDbContext db, NotificationServ
     public const string ClosedMessage = "Masa sanggah sudah berakhir pada {0} WIB; sanggahan tidak dapat diterima lagi.";
     public const string TooManyMessage = "Anda sudah mengirim terlalu banyak sanggahan dalam satu jam terakhir. Coba lagi nanti.";
     public const string ResolutionPublishedMessage = "Tanggapan sanggahan ini sudah diumumkan dan tidak dapat diubah lagi.";
-    public const int DefaultObjectionDays = 5;
     public const int MaxObjectionDays = 30;
 
     /// <summary>Objections one account may file per hour (counted in the database, so across nodes).</summary>
