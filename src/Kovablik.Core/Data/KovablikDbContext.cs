@@ -72,6 +72,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Competitions.Judging.Awards.EditionAwardAdjustment> EditionAwardAdjustments => Set<Kovablik.Competitions.Judging.Awards.EditionAwardAdjustment>();
     public DbSet<Kovablik.Competitions.Judging.Awards.EditionAwardGrant> EditionAwardGrants => Set<Kovablik.Competitions.Judging.Awards.EditionAwardGrant>();
     public DbSet<Kovablik.Competitions.Judging.Awards.Certificate> Certificates => Set<Kovablik.Competitions.Judging.Awards.Certificate>();
+    public DbSet<Kovablik.Competitions.Judging.Results.Objection> JudgingObjections => Set<Kovablik.Competitions.Judging.Results.Objection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();

@@ -37,6 +37,7 @@ public static class KovablikApi
         api.MapJudgingScoringApi();
         api.MapJudgingPoolApi();
         api.MapJudgingAwardsApi();
+        api.MapJudgingResultsApi();
     }
 
     /// <summary>

@@ -186,6 +186,7 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Judging.Scoring.ScoringService>().AddScoped<Kovablik.Competitions.Judging.Scoring.ScoringReminderService>().AddScoped<IPeriodicTask, ScoringReminderTask>();
         services.AddScoped<Kovablik.Competitions.Judging.Pool.AssignmentCleanup>().AddScoped<Kovablik.Competitions.Judging.Pool.JuryPoolService>().AddScoped<Kovablik.Competitions.Judging.Pool.ConflictService>().AddScoped<Kovablik.Competitions.Judging.Pool.AssignmentService>();
         services.AddScoped<Kovablik.Competitions.Judging.Awards.EditionAwardService>().AddScoped<Kovablik.Competitions.Judging.Awards.KippPack>();
+        services.AddScoped<Kovablik.Competitions.Judging.Results.JudgingResultsService>();
         services.AddScoped<Kovablik.Exhibitions.OpenData.PublicCatalogue>();
         services.AddSingleton<Api.CatalogueVersionMemo>();
         services.AddPublicPageCache();

@@ -1,3 +1,4 @@
+using Kovablik.Competitions.Judging.Results;
 using Kovablik.Competitions.Proposals;
 using Kovablik.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -7,22 +8,25 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Kovablik.Web.Pages.Kelola.Proposal;
 
 /// <summary>
-/// The unit's judging page for one of its proposals: a shell that renders the judging sections (schedule, conflict
-/// declaration about jurors, feedback), each a partial that loads its own data. Organisation scope is checked here
-/// and again by every section's service.
+/// The unit's judging page for one of its proposals (organisation scope checked in the services: another unit's
+/// proposal is not found). Sections: conflict declarations about jurors, presentation slot or visit, and the
+/// feedback after results are published.
 /// </summary>
 [Authorize(Policy = Policies.InnovationEditor)]
-public sealed class PenjurianModel(ProposalService proposals, CurrentUser user) : PageModel
+public sealed class PenjurianModel(ProposalService proposals, JudgingResultsService results, CurrentUser user) : PageModel
 {
-    public Kovablik.Competitions.Proposals.Proposal Proposal { get; private set; } = null!;
-    public int Id => Proposal.Id;
-    public string Title => Proposal.Title;
+    public Competitions.Proposals.Proposal Proposal { get; private set; } = null!;
+    public ProposalFeedback Feedback { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        var result = await proposals.GetAsync(id, await user.ScopeAsync(ct), ct);
-        if (!result.Succeeded) return NotFound();
-        Proposal = result.Value!;
+        var scope = await user.ScopeAsync(ct);
+        var proposal = await proposals.GetAsync(id, scope, ct);
+        if (!proposal.Succeeded) return NotFound();
+        var feedback = await results.FeedbackAsync(id, scope, ct);
+        if (!feedback.Succeeded) return NotFound();
+        Proposal = proposal.Value!;
+        Feedback = feedback.Value!;
         return Page();
     }
 }
