@@ -242,6 +242,33 @@ public abstract class StageApiTests(DatabaseProvider provider) : IntegrationTest
     }
 
     [Fact]
+    public async Task The_regional_spread_counts_passed_proposals_per_kabupaten_kota_and_splits_new_faces_from_past_winners()
+    {
+        var s = await SmallStageAsync();
+        await SetAsync(s, i => i with { TopN = 2 });
+        // P1 and P3 pass (both from the kota dinas); that dinas won an award in an earlier year.
+        var kotaUnit = await App.WithDbAsync(db => db.Proposals.Where(p => p.Id == s.P1).Select(p => p.OrganisationId).SingleAsync(Ct));
+        var earlier = await App.CreateInnovationAsync(kotaUnit, "Pemenang Lama");
+        await App.WithDbAsync(async db =>
+        {
+            db.InnovationAwards.Add(new Kovablik.Competitions.Awards.InnovationAward
+            {
+                InnovationId = earlier.Id, Year = s.Edition.Entity.Year - 1, Competition = "KOVABLIK", Title = "Top 30",
+                Tier = Kovablik.Competitions.Validation.AwardTier.Top, RecordedAt = App.Time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var stats = await (await s.Panitia.GetAsync($"{Stages}/{s.Stage.Id}/statistics", Ct)).ShouldBeOk<StageStatisticsDto>();
+        var kota = await App.KabKotaAsync();
+        var province = stats.Regions.Single(r => r.RegionId != kota.Id);
+        var city = stats.Regions.Single(r => r.RegionId == kota.Id);
+        Assert.Equal((kota.Name, 3, 2, 0, 2), (city.Region, city.Entrants, city.Passed, city.NewFaces, city.PastWinners));
+        Assert.Equal((2, 0, 0, 0), (province.Entrants, province.Passed, province.NewFaces, province.PastWinners));
+        Assert.Equal(2, stats.Regions.Count);
+    }
+
+    [Fact]
     public async Task Bad_settings_are_refused_next_to_their_field_and_change_nothing()
     {
         var s = await SmallStageAsync();
