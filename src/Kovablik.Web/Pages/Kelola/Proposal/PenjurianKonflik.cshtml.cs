@@ -1,4 +1,5 @@
 using Kovablik.Competitions.Judging.Pool;
+using Kovablik.Competitions.Proposals;
 using Kovablik.Platform;
 using Kovablik.Web.Security;
 using Microsoft.AspNetCore.Authorization;
@@ -9,17 +10,26 @@ using Microsoft.Extensions.Localization;
 namespace Kovablik.Web.Pages.Kelola.Proposal;
 
 /// <summary>
-/// The form post of the _JudgingConflicts partial: the unit declares a juror's conflict with its proposal (scope
-/// checked by the service) and goes back to the judging page; a refusal is shown next to its field via TempData.
+/// The unit declares a juror's conflict with its proposal (scope checked by the service); a refusal is shown next to
+/// its field via TempData after the redirect. Its own page, apart from the judging page with the feedback, so that
+/// the jury's names never appear on the page that shows the jurors' scores and comments.
 /// </summary>
 [Authorize(Policy = Policies.InnovationEditor)]
-public sealed class PenjurianKonflikModel(ConflictService conflicts, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
+public sealed class PenjurianKonflikModel(ConflictService conflicts, ProposalService proposals, CurrentUser user, IStringLocalizer<SharedResource> l) : PageModel
 {
+    public Kovablik.Competitions.Proposals.Proposal Proposal { get; private set; } = null!;
+
     public const string JurorErrorKey = "JudgingConflictJurorError";
     public const string ReasonErrorKey = "JudgingConflictReasonError";
     public const string ReasonValueKey = "JudgingConflictReason";
 
-    public IActionResult OnGet(int id) => Redirect(Back(id));
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
+    {
+        var result = await proposals.GetAsync(id, await user.ScopeAsync(ct), ct);
+        if (!result.Succeeded) return NotFound();
+        Proposal = result.Value!;
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAsync(int id, int? jurorId, string? reason, CancellationToken ct)
     {
@@ -35,5 +45,5 @@ public sealed class PenjurianKonflikModel(ConflictService conflicts, CurrentUser
         return Redirect(Back(id));
     }
 
-    private static string Back(int id) => $"/Kelola/Proposal/{id}/Penjurian#konflik-juri-title";
+    private static string Back(int id) => $"/Kelola/Proposal/{id}/Penjurian/Konflik#konflik-juri-title";
 }

@@ -109,17 +109,20 @@ public abstract class JudgingPoolPageTests(DatabaseProvider provider) : Integrat
         Assert.Contains("Penugasan dikonfirmasi", Http.TextOf(await (await panitia.GetAsync(url, Ct)).HtmlAsync()), StringComparison.Ordinal);
         Assert.NotNull(await PoolFixture.AccessAsync(App, a => a.ForJurorAsync(jurorUser.Id, w.Stage1.Id, p.Id, Ct)));
 
-        // The unit head declares a conflict with that juror on the proposal's judging page.
+        // The unit head declares a conflict with that juror on the proposal's conflict page, reached from its judging
+        // page; the judging page itself (which shows the jurors' comments) never names a juror.
         var head = App.ClientFor(await App.CreateUserAsync(Roles.PimpinanUnit, w.UnitA.Id), handleCookies: true);
-        var judging = $"/Kelola/Proposal/{p.Id}/Penjurian";
+        var judgingPage = Http.TextOf(await (await head.GetAsync($"/Kelola/Proposal/{p.Id}/Penjurian", Ct)).HtmlAsync());
+        Assert.DoesNotContain(juror.DisplayName, judgingPage, StringComparison.Ordinal);
+        var judging = $"/Kelola/Proposal/{p.Id}/Penjurian/Konflik";
         var page = await (await head.GetAsync(judging, Ct)).HtmlAsync();
         Assert.NotNull(page.QuerySelector($"select[name='jurorId'] option[value='{juror.Id}']"));
-        var missing = await head.PostFormAsync(page, judging + "/Konflik", new Dictionary<string, string> { ["jurorId"] = S(juror.Id) });
+        var missing = await head.PostFormAsync(page, judging, new Dictionary<string, string> { ["jurorId"] = S(juror.Id) });
         Assert.Equal(HttpStatusCode.Redirect, missing.StatusCode);
         Assert.Contains("wajib diisi", Http.TextOf(await (await head.GetAsync(judging, Ct)).HtmlAsync()), StringComparison.Ordinal);
         Assert.Equal(3, await App.WithDbAsync(db => db.JurorAssignments.CountAsync(a => a.StageId == w.Stage1.Id, Ct)));
 
-        var declared = await head.PostFormAsync(page, judging + "/Konflik", new Dictionary<string, string> { ["jurorId"] = S(juror.Id), ["reason"] = "Mantan kepala unit kami" });
+        var declared = await head.PostFormAsync(page, judging, new Dictionary<string, string> { ["jurorId"] = S(juror.Id), ["reason"] = "Mantan kepala unit kami" });
         Assert.Equal(HttpStatusCode.Redirect, declared.StatusCode);
         Assert.Null(await PoolFixture.AccessAsync(App, a => a.ForJurorAsync(jurorUser.Id, w.Stage1.Id, p.Id, Ct)));
         Assert.Equal(2, await App.WithDbAsync(db => db.JurorAssignments.CountAsync(a => a.StageId == w.Stage1.Id, Ct)));
