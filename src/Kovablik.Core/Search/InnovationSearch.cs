@@ -110,7 +110,13 @@ public sealed class InnovationSearch(KovablikDbContext db)
         ? db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(SearchSql.PostgresHits, query.ToTsQuery()))
         : db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(SearchSql.SqliteHits, query.ToFts5()));
 
-    /// <summary>Published innovations matching the filter, one page, ranked or newest first.</summary>
+    /// <summary>How many published innovations the index matches (no ranking, no join).</summary>
+    public Task<int> CountHitsAsync(SearchQuery query, CancellationToken ct) => (db is PostgresKovablikDbContext
+            ? db.Database.SqlQuery<int>(FormattableStringFactory.Create(SearchSql.PostgresCount, query.ToTsQuery()))
+            : db.Database.SqlQuery<int>(FormattableStringFactory.Create(SearchSql.SqliteCount, query.ToFts5())))
+        .SingleAsync(ct);
+
+    /// <summary>Published innovations matching the filter, one page, ranked, newest or most favoured first.</summary>
     public async Task<CatalogueResult> CatalogueAsync(InnovationFilter filter, CancellationToken ct = default)
     {
         filter.Status = InnovationStatus.Published;
@@ -128,15 +134,35 @@ public sealed class InnovationSearch(KovablikDbContext db)
         if (query is null)
         {
             total = await source.CountAsync(ct);
-            ordered = source.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+            ordered = sort == InnovationFilter.SortFavoured
+                ? source.OrderByDescending(i => i.FavouriteVotes).ThenByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+                : source.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+        }
+        else if (!filter.HasFilters && sort == InnovationFilter.SortRelevance)
+        {
+            // A keyword alone (the common case, and the expensive one for common words): the index holds exactly the
+            // published innovations, so it counts the matches by itself, and only the best-ranked matches need to
+            // meet the innovations table. The page ends at the n-th best rank; every match ranked at least that well
+            // (ties included) is a candidate, and the usual order over the candidates gives exactly the same page as
+            // ordering every match, without reading tens of thousands of wide innovation rows.
+            total = await CountHitsAsync(query, ct);
+            var reach = filter.CurrentPage * filter.Size;
+            var threshold = await Hits(query).OrderByDescending(h => h.Rank).Skip(Math.Min(reach, Math.Max(total, 1)) - 1)
+                .Select(h => (double?)h.Rank).FirstOrDefaultAsync(ct);
+            var candidates = threshold is { } t ? Hits(query).Where(h => h.Rank >= t) : Hits(query);
+            ordered = source.Join(candidates, i => i.Id, h => h.InnovationId, (i, h) => new { i, h.Rank })
+                .OrderByDescending(x => x.Rank).ThenByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i);
         }
         else
         {
             var joined = source.Join(Hits(query), i => i.Id, h => h.InnovationId, (i, h) => new { i, h.Rank });
             total = await joined.CountAsync(ct);
-            ordered = sort == InnovationFilter.SortRelevance
-                ? joined.OrderByDescending(x => x.Rank).ThenByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i)
-                : joined.OrderByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i);
+            ordered = sort switch
+            {
+                InnovationFilter.SortRelevance => joined.OrderByDescending(x => x.Rank).ThenByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i),
+                InnovationFilter.SortFavoured => joined.Select(x => x.i).OrderByDescending(i => i.FavouriteVotes).ThenByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id),
+                _ => joined.OrderByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i),
+            };
         }
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)filter.Size));
         if (filter.CurrentPage > pages) return new CatalogueResult { PageNotFound = true, Total = total, Pages = pages, Query = query, Sort = sort };

@@ -243,6 +243,40 @@ public abstract class InnovationSearchTests(DatabaseProvider provider) : Integra
         Assert.Equal(errorsBefore, App.LoggedErrors.Count);
     }
 
+    /// <summary>A word no other test's innovation contains, so a search without filters sees only this test's rows.</summary>
+    private static string UniqueWord() => "zq" + new string(KovablikAppFactory.Unique().Select(c => (char)('a' + c % 26)).ToArray());
+
+    [Fact]
+    public async Task A_keyword_without_filters_pages_exactly_like_the_full_ranking()
+    {
+        // Without filters the catalogue counts in the index and joins only the best-ranked matches (up to the page's
+        // last rank, ties included). Name matches, body matches of different strength and identical texts (equal
+        // ranks, ordered newest first) must page exactly as the full ranking does behind a filter that keeps them all.
+        var unit = await UnitAsync();
+        var word = UniqueWord();
+        var ids = new List<int>();
+        for (var i = 0; i < 4; i++) ids.Add(await PublishedAsync(unit.Id, $"Inovasi {word} Nomor {i}"));
+        for (var i = 0; i < 6; i++) ids.Add(await PublishedAsync(unit.Id, $"Inovasi Sama {i}", $"Layanan {word} untuk warga."));
+        for (var i = 0; i < 3; i++) ids.Add(await PublishedAsync(unit.Id, $"Inovasi Ulang {i}", $"{word} {word} {word} sekali lagi {word}."));
+        await PublishedAsync(unit.Id, "Inovasi Lain", "Tidak memuat kata itu.");
+
+        var full = await (await App.AnonymousClient().GetAsync($"{Base}?OrganisationId={unit.Id}&Q={word}&PageSize=100", Ct)).ShouldBeOk<PagedResult<InnovationSummaryDto>>();
+        Assert.Equal(13, full.Total);
+        Assert.Equal(ids.Order(), full.Items.Select(i => i.Id).Order());
+        var paged = new List<int>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var part = await (await App.AnonymousClient().GetAsync($"{Base}?Q={word}&PageSize=5&Page={page}", Ct)).ShouldBeOk<PagedResult<InnovationSummaryDto>>();
+            Assert.Equal(13, part.Total);
+            paged.AddRange(part.Items.Select(i => i.Id));
+        }
+        Assert.Equal(full.Items.Select(i => i.Id), paged);
+        // A page of one at a tie still picks the right one, and past the end is a 404 as before.
+        var second = await (await App.AnonymousClient().GetAsync($"{Base}?Q={word}&PageSize=1&Page=6", Ct)).ShouldBeOk<PagedResult<InnovationSummaryDto>>();
+        Assert.Equal([full.Items[5].Id], second.Items.Select(i => i.Id));
+        await (await App.AnonymousClient().GetAsync($"{Base}?Q={word}&PageSize=5&Page=4", Ct)).ShouldBe(HttpStatusCode.NotFound);
+    }
+
     [Fact]
     public async Task Suggests_up_to_eight_published_names_while_typing()
     {
