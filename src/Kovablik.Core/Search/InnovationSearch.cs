@@ -140,18 +140,7 @@ public sealed class InnovationSearch(KovablikDbContext db)
         }
         else if (!filter.HasFilters && sort == InnovationFilter.SortRelevance)
         {
-            // A keyword alone (the common case, and the expensive one for common words): the index holds exactly the
-            // published innovations, so it counts the matches by itself, and only the best-ranked matches need to
-            // meet the innovations table. The page ends at the n-th best rank; every match ranked at least that well
-            // (ties included) is a candidate, and the usual order over the candidates gives exactly the same page as
-            // ordering every match, without reading tens of thousands of wide innovation rows.
-            total = await CountHitsAsync(query, ct);
-            var reach = filter.CurrentPage * filter.Size;
-            var threshold = await Hits(query).OrderByDescending(h => h.Rank).Skip(Math.Min(reach, Math.Max(total, 1)) - 1)
-                .Select(h => (double?)h.Rank).FirstOrDefaultAsync(ct);
-            var candidates = threshold is { } t ? Hits(query).Where(h => h.Rank >= t) : Hits(query);
-            ordered = source.Join(candidates, i => i.Id, h => h.InnovationId, (i, h) => new { i, h.Rank })
-                .OrderByDescending(x => x.Rank).ThenByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i);
+            return await RankedByIndexAsync(filter, query, source, ct);
         }
         else
         {
@@ -171,6 +160,39 @@ public sealed class InnovationSearch(KovablikDbContext db)
             .Select(i => new CatalogueItem(i.Id, i.Name, i.ShortDescription, i.Ringkasan, i.OrganisationId, i.Organisation.Name,
                 i.Stage, i.Kind, i.StartedOn, i.PublishedAt, i.IsDemo))
             .ToListAsync(ct);
+        return new CatalogueResult { Items = items, Total = total, Pages = pages, Query = query, Sort = sort };
+    }
+
+    /// <summary>
+    /// A keyword alone, ranked (the common case, and the expensive one for common words). The index holds exactly the
+    /// published innovations, so it counts the matches by itself, and only the best-ranked matches up to the end of
+    /// the requested page meet the innovations table: one ranking pass in the index, then a handful of rows by key,
+    /// instead of joining and sorting tens of thousands of wide innovation rows. The order is the same as the full
+    /// ranking's (rank, then newest, then id): when the rank at the end of the page is shared by matches beyond it,
+    /// every match of that rank is a candidate too.
+    /// </summary>
+    private async Task<CatalogueResult> RankedByIndexAsync(InnovationFilter filter, SearchQuery query, IQueryable<Innovation> source, CancellationToken ct)
+    {
+        var sort = InnovationFilter.SortRelevance;
+        var total = await CountHitsAsync(query, ct);
+        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)filter.Size));
+        if (filter.CurrentPage > pages) return new CatalogueResult { PageNotFound = true, Total = total, Pages = pages, Query = query, Sort = sort };
+        var reach = filter.CurrentPage * filter.Size;
+        var best = await Hits(query).OrderByDescending(h => h.Rank).Take(reach + 1).ToListAsync(ct);
+        if (best.Count > reach && best[reach].Rank == best[reach - 1].Rank)
+        {
+            var edge = best[reach - 1].Rank;
+            best = await Hits(query).Where(h => h.Rank >= edge).ToListAsync(ct);
+        }
+        else if (best.Count > reach) best.RemoveAt(reach);
+        var rank = best.ToDictionary(h => h.InnovationId, h => h.Rank);
+        var ids = rank.Keys.ToList();
+        var rows = await source.Where(i => ids.Contains(i.Id))
+            .Select(i => new CatalogueItem(i.Id, i.Name, i.ShortDescription, i.Ringkasan, i.OrganisationId, i.Organisation.Name,
+                i.Stage, i.Kind, i.StartedOn, i.PublishedAt, i.IsDemo))
+            .ToListAsync(ct);
+        var items = rows.OrderByDescending(r => rank[r.Id]).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)
+            .Skip((filter.CurrentPage - 1) * filter.Size).Take(filter.Size).ToList();
         return new CatalogueResult { Items = items, Total = total, Pages = pages, Query = query, Sort = sort };
     }
 

@@ -74,7 +74,7 @@ public abstract class InnovationPublicPageTests(DatabaseProvider provider) : Int
         row = await RowAsync(innovation.Id);
         Assert.NotNull(row);
         Assert.Equal(current.Version, row.Version);
-        Assert.Contains("<strong>tebal</strong>", row.SectionsJson);
+        Assert.Contains("<strong>tebal</strong>", InnovationPageRenderer.Parse(row.SectionsJson).Single(s => s.Field == nameof(Innovation.Ringkasan)).Html);
     }
 
     [Fact]
