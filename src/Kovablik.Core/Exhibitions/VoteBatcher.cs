@@ -2,6 +2,7 @@ using System.Threading.Channels;
 using Kovablik.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace Kovablik.Exhibitions;
 
@@ -20,7 +21,7 @@ internal sealed record PendingVote(int ExhibitionId, int BoothId, int Innovation
 /// batch grows with the load and there is no timer. The unique index stays the last word: if the batch fails (e.g. a
 /// vote of another process got in first) it is rolled back and its votes are decided one by one the old way.
 /// </summary>
-public sealed class VoteBatcher(IServiceScopeFactory scopes) : IAsyncDisposable
+public sealed class VoteBatcher(IServiceScopeFactory scopes, ILogger<VoteBatcher> logger) : IAsyncDisposable
 {
     public const int MaxBatch = 256;
 
@@ -60,12 +61,15 @@ public sealed class VoteBatcher(IServiceScopeFactory scopes) : IAsyncDisposable
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<KovablikDbContext>();
+            var started = System.Diagnostics.Stopwatch.GetTimestamp();
             var outcomes = await ExhibitionVoting.WriteBatchAsync(db, batch, CancellationToken.None);
             for (var i = 0; i < batch.Count; i++) batch[i].Done.TrySetResult(outcomes[i]);
+            logger.LogDebug("Vote batch of {Count} written in {Ms:F1} ms", batch.Count, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             return;
         }
-        catch (Exception)
+        catch (Exception e)
         {
+            logger.LogWarning(e, "A batch of {Count} votes failed; deciding them one by one", batch.Count);
             // Fall through: decide each vote alone, so one bad vote (or a race with another process) cannot fail the others.
         }
         foreach (var vote in batch)
