@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 5's public catalogue under load: 60,000 demo innovations (about 51,000 published), 64 connections, wrk on
 # loopback, with a plain Kestrel "hello" in the same run as the ceiling.
-# Usage: bench/load/catalogue.sh [duration=20s] [connections=64] [providers="sqlite postgres"] [innovations=60000]
+# Usage: [REPEAT=n] bench/load/catalogue.sh [duration=20s] [connections=64] [providers="sqlite postgres"] [innovations=60000]
 # Innovation pages are requested at random over every published id (the output cache fills as it goes, like a real
 # crowd spread over a catalogue); searches pick at random from bench/load/search-terms.txt.
 # Output: markdown on stdout (copy into docs/performance.md). Needs Debian's wrk and, for PostgreSQL, postgresql-15.
@@ -11,8 +11,9 @@ DURATION=${1:-20s}
 CONNS=${2:-64}
 PROVIDERS=${3:-sqlite postgres}
 COUNT=${4:-60000}
+REPEAT=${REPEAT:-1}   # measure the endpoints this many times on the same seeded database
 ROOT=$PWD
-PG_BIN=/usr/lib/postgresql/15/bin
+. bench/load/common.sh
 command -v wrk >/dev/null || { echo "wrk is required (Debian package wrk)" >&2; exit 1; }
 
 work=$(mktemp -d /tmp/kovablik-catalogue.XXXXXX)
@@ -20,7 +21,7 @@ chmod 755 "$work"
 cleanup() {
   [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null || true
   [ -n "${HELLO:-}" ] && kill "$HELLO" 2>/dev/null || true
-  [ -d "$work/pg" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" stop -D "$work/pg" -m immediate >/dev/null 2>&1 || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -30,17 +31,6 @@ dotnet build -c Release src/Kovablik.Cli -v q -nologo >/dev/null
 dotnet build -c Release bench/Kovablik.Hello -v q -nologo >/dev/null
 CLI="dotnet $ROOT/artifacts/bin/Kovablik.Cli/release/kovablik.dll"
 [ -f "$ROOT/artifacts/bin/Kovablik.Cli/release/kovablik.dll" ] || CLI="dotnet $ROOT/artifacts/bin/Kovablik.Cli/release/Kovablik.Cli.dll"
-
-port() { local p; while :; do p=$((20000 + RANDOM % 20000)); (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo $p; return; }; done; }
-wait_up() { for _ in $(seq 1 300); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "not up: $1" >&2; tail -20 "$work/app.log" >&2; exit 1; }
-
-start_postgres() {
-  mkdir -p "$work/pg" "$work/pgrun" && chown postgres: "$work/pg" "$work/pgrun" && chmod 700 "$work/pg"
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$work/pg" -U kovablik -E UTF8 --locale=C.UTF-8 --auth=trust --no-instructions >/dev/null
-  printf "listen_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nmax_connections = 300\nshared_buffers = 256MB\n" "$work/pgrun" >>"$work/pg/postgresql.conf"
-  PG_PORT=$(port)
-  runuser -u postgres -- "$PG_BIN/pg_ctl" start -D "$work/pg" -l "$work/pgrun/pg.log" -o "-p $PG_PORT" -w -t 60 >/dev/null
-}
 
 run() { # name url-or-@pathsfile base
   local target=$2 script=()
@@ -55,9 +45,7 @@ run() { # name url-or-@pathsfile base
 }
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version)"
-HELLO_PORT=$(port)
-ASPNETCORE_URLS=http://127.0.0.1:$HELLO_PORT Logging__LogLevel__Default=Warning dotnet artifacts/bin/Kovablik.Hello/release/Kovablik.Hello.dll >"$work/hello.log" 2>&1 & HELLO=$!
-wait_up "http://127.0.0.1:$HELLO_PORT/"
+start_hello
 for provider in $PROVIDERS; do
   case $provider in
     sqlite) PROVIDER=Sqlite; CS="Data Source=$work/k.db" ;;
@@ -81,15 +69,24 @@ for provider in $PROVIDERS; do
   shuf -n 300 --random-source=<(yes) "$work/pages.txt" >"$work/hot.txt"   # an exhibition's worth of booths
   sed 's|.*|/Inovasi?Q=&|; s/ /+/g' bench/load/search-terms.txt >"$work/search-pages.txt"
   sed 's|.*|/api/v1/innovations?q=&|; s/ /+/g' bench/load/search-terms.txt >"$work/search-api.txt"
+  # Uncached: each path asked once at most (an unused query parameter makes every URL its own cache entry).
+  for round in $(seq 1 "$REPEAT"); do
+    for n in $(seq 1 400); do sed "s|\$|\&n=$round-$n|" "$work/search-api.txt"; done | shuf >"$work/search-api-cold-$round.txt"
+  done
   echo
-  echo "### $PROVIDER: $published published innovations"
+  echo "### $PROVIDER: $published published innovations (load average $(load_average) at start)"
   echo
   echo "| endpoint ($CONNS connections, $DURATION) | req/s | p99 | non-2xx |"
   echo "|---|---|---|---|"
-  run "plain Kestrel hello (ceiling)" "http://127.0.0.1:$HELLO_PORT/"
-  run "GET /Inovasi/{random published id} (public page, anonymous)" "@$work/pages.txt" "$base"
-  run "GET /Inovasi/{one of 300 booth innovations} (public page, anonymous)" "@$work/hot.txt" "$base"
-  run "GET /Inovasi?Q={random term} (search page)" "@$work/search-pages.txt" "$base"
-  run "GET /api/v1/innovations?q={random term} (search API)" "@$work/search-api.txt" "$base"
+  for round in $(seq 1 "$REPEAT"); do
+  [ "$REPEAT" -gt 1 ] && echo "| *round $round, load average $(load_average)* | | | |"
+    run "plain Kestrel hello (ceiling)" "http://127.0.0.1:$HELLO_PORT/"
+    run "GET /Inovasi/{random published id} (public page, anonymous)" "@$work/pages.txt" "$base"
+    run "GET /Inovasi/{one of 300 booth innovations} (public page, anonymous)" "@$work/hot.txt" "$base"
+    run "GET /Inovasi?Q={random term} (search page)" "@$work/search-pages.txt" "$base"
+    run "GET /api/v1/innovations?q={random term} (search API)" "@$work/search-api.txt" "$base"
+    run "GET /api/v1/innovations?q={random term}&n={unique} (search API, uncached)" "@$work/search-api-cold-$round.txt" "$base"
+  done
+  echo "(load average $(load_average) at the end)"
   kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
 done

@@ -13,13 +13,14 @@ PROVIDERS=${2:-sqlite postgres}
 CONCURRENCY=${3:-64}
 DUPLICATES=${DUPLICATES:-200}
 ROOT=$PWD
-PG_BIN=/usr/lib/postgresql/15/bin
+. bench/load/common.sh
 
 work=$(mktemp -d /tmp/kovablik-votes.XXXXXX)
 chmod 755 "$work"
 cleanup() {
   [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null || true
-  [ -d "$work/pg" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" stop -D "$work/pg" -m immediate >/dev/null 2>&1 || true
+  [ -n "${HELLO:-}" ] && kill "$HELLO" 2>/dev/null || true
+  stop_postgres
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -28,23 +29,18 @@ dotnet build -c Release src/Kovablik.Web -v q -nologo >/dev/null
 dotnet build -c Release bench/Kovablik.Bench -v q -nologo >/dev/null
 BENCH="dotnet $ROOT/artifacts/bin/Kovablik.Bench/release/Kovablik.Bench.dll votes"
 
-port() { local p; while :; do p=$((20000 + RANDOM % 20000)); (exec 3<>/dev/tcp/127.0.0.1/$p) 2>/dev/null || { echo $p; return; }; done; }
-wait_up() { for _ in $(seq 1 180); do curl -fs "$1" >/dev/null 2>&1 && return 0; sleep 1; done; echo "not up: $1" >&2; tail -20 "$work/app.log" >&2; exit 1; }
-
-start_postgres() {
-  # Durable settings, stated rather than assumed: every commit waits for its WAL flush.
-  mkdir -p "$work/pg" "$work/pgrun" && chown postgres: "$work/pg" "$work/pgrun" && chmod 700 "$work/pg"
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$work/pg" -U kovablik -E UTF8 --locale=C.UTF-8 --auth=trust --no-instructions >/dev/null
-  printf "listen_addresses = '127.0.0.1'\nunix_socket_directories = '%s'\nmax_connections = 300\nshared_buffers = 256MB\nfsync = on\nsynchronous_commit = on\nfull_page_writes = on\n" "$work/pgrun" >>"$work/pg/postgresql.conf"
-  PG_PORT=$(port)
-  runuser -u postgres -- "$PG_BIN/pg_ctl" start -D "$work/pg" -l "$work/pgrun/pg.log" -o "-p $PG_PORT" -w -t 60 >/dev/null
-}
+# Durable settings, stated rather than assumed: every commit waits for its WAL flush.
+PG_EXTRA="fsync = on\nsynchronous_commit = on\nfull_page_writes = on\n"
+command -v wrk >/dev/null || { echo "wrk is required for the hello ceiling (Debian package wrk)" >&2; exit 1; }
+dotnet build -c Release bench/Kovablik.Hello -v q -nologo >/dev/null
+start_hello
 
 echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(. /etc/os-release; echo "$PRETTY_NAME"), .NET $(dotnet --version); disk of $work: $(df -T "$work" | awk 'NR==2 {print $2}')"
 echo
 echo "| provider | visitors × votes | connections | votes counted | seconds | votes/s | p50 ms | p99 ms | max ms | other statuses |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |"
 checks=()
+ceilings=()
 dups=()
 for provider in $PROVIDERS; do
   case $provider in
@@ -67,10 +63,13 @@ for provider in $PROVIDERS; do
     --duplicates "$DUPLICATES" --concurrency "$CONCURRENCY" --label "$PROVIDER") || out="$out
 (run reported a failure: see above)"
   echo "$out" | sed -n 1p
+  ceilings+=("$PROVIDER: plain Kestrel hello right after, $CONCURRENCY connections, 10 s: $(hello_rate "$CONCURRENCY" 10s | awk '{print $1 " req/s, p99 " $2}'); load average $(load_average)")
   checks+=("$(echo "$out" | sed -n 2p)")
   dups+=("$(echo "$out" | sed -n '3,$p')")
   kill "$APP"; wait "$APP" 2>/dev/null || true; APP=
 done
+echo
+for c in "${ceilings[@]}"; do echo "- $c"; done
 echo
 echo "After the run, in SQL (rows = every 201 of both phases; pairs and persons above the maximum must be 0):"
 echo

@@ -34,6 +34,8 @@ internal static class MigrateCommand
 
             var reindexed = await Kovablik.Search.InnovationSearchIndex.RebuildStaleAsync(db, ct);
             if (reindexed > 0) AnsiConsole.MarkupLine($"Search index: {reindexed} innovation(s) indexed.");
+            var rendered = await Kovablik.Innovations.InnovationPageRenderer.RebuildStaleAsync(db, ct);
+            if (rendered > 0) AnsiConsole.MarkupLine($"Public pages: {rendered} innovation(s) rendered.");
 
             var before = await CountsAsync(db, ct);
             await ReferenceData.SeedAsync(db, province, ct);

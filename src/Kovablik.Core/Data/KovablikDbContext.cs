@@ -75,6 +75,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Competitions.Judging.Results.Objection> JudgingObjections => Set<Kovablik.Competitions.Judging.Results.Objection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
+    public DbSet<InnovationPage> InnovationPages => Set<InnovationPage>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -105,6 +106,8 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
         // The search index row commits with the innovation it describes.
         await Kovablik.Search.InnovationSearchIndex.SyncAsync(this, cancellationToken);
         StampAndGuard(now);
+        // The rendered public sections commit with the innovation version they were made from.
+        await InnovationPageRenderer.SyncAsync(this, cancellationToken);
         var pending = CollectAudit();
         if (pending.Count == 0)
             return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -164,6 +167,8 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
         nameof(AppUser.PasswordHash), nameof(AppUser.SecurityStamp), nameof(AppUser.ConcurrencyStamp),
         nameof(Invitation.TokenHash), nameof(Organisation.Version), nameof(Innovation.Version), nameof(Proposal.SnapshotJson),
         nameof(Organisation.UpdatedAt), nameof(Organisation.CreatedAt), nameof(Kovablik.Exhibitions.Exhibition.IpSalt),
+        // A counter the vote writer maintains, not an edit (the votes are their own record).
+        nameof(Innovation.FavouriteVotes),
     ];
 
     private sealed record PendingAudit(string Action, string EntityType, Func<string> KeyFactory, string? ChangesJson);

@@ -35,11 +35,12 @@ public sealed class ExhibitionOptions
 }
 
 /// <summary>
-/// The favourite vote and the booth counters. The vote is the hot path: one lookup outside the transaction, then
-/// under a per-person lock (advisory lock on PostgreSQL, the write gate on SQLite) one read of the person's votes
-/// and one insert. The unique index (exhibition, innovation, person) is the last word on duplicates.
+/// The favourite vote and the booth counters. The vote is the hot path: one lookup outside the transaction, then the
+/// <see cref="VoteBatcher"/> (when registered) writes it with the votes that queued alongside: under per-person locks
+/// (advisory locks on PostgreSQL, the write gate on SQLite) one read of those people's votes and one insert. The
+/// unique index (exhibition, innovation, person) is the last word on duplicates.
 /// </summary>
-public sealed class ExhibitionVoting(KovablikDbContext db)
+public sealed class ExhibitionVoting(KovablikDbContext db, VoteBatcher? batcher = null)
 {
     public const string CountedMessage = "Suara Anda sudah dicatat. Terima kasih!";
     public const string AlreadyVotedMessage = "Anda sudah memilih inovasi ini. Satu orang hanya dapat memilih satu inovasi satu kali.";
@@ -57,45 +58,98 @@ public sealed class ExhibitionVoting(KovablikDbContext db)
             .Select(b => new { b.Id, b.InnovationId, b.ExhibitionId, b.Exhibition.VotingOpensAt, b.Exhibition.VotingClosesAt, b.Exhibition.MaxVotesPerPerson, b.Exhibition.IpSalt })
             .FirstOrDefaultAsync(ct);
         if (target is null) return new(VoteStatus.NotFound, NotFoundMessage, 0, 0);
-        var max = target.MaxVotesPerPerson;
-        var window = WindowProblem(target.VotingOpensAt, target.VotingClosesAt, db.Time.GetUtcNow(), max);
+        // Early answer without queueing; the writer checks the window again at the moment of writing.
+        var window = WindowProblem(target.VotingOpensAt, target.VotingClosesAt, db.Time.GetUtcNow(), target.MaxVotesPerPerson);
         if (window is not null) return window;
 
-        await using var tx = await db.Database.BeginTransactionAsync(ct);
-        if (db.Database.IsNpgsql())
-            // One lock per person and exhibition, held to commit: that person's concurrent votes queue here and each
-            // counts the ones before it. Other voters never wait on it (unlike a serializable transaction).
-            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock({0})", [LockKey(target.ExhibitionId, userId)], ct);
-        else
-            // SQLite: the write gate (ADR 0006) orders this process's writers; the no-op update takes the file's
-            // write lock before counting, for writers outside this process.
-            await db.Database.ExecuteSqlRawAsync("UPDATE exhibitions SET \"MaxVotesPerPerson\" = \"MaxVotesPerPerson\" WHERE \"Id\" = {0}", [target.ExhibitionId], ct);
-
-        // Closing is decided at the moment of writing, not when the request arrived.
-        var now = db.Time.GetUtcNow();
-        window = WindowProblem(target.VotingOpensAt, target.VotingClosesAt, now, max);
-        if (window is not null) return window;
-        var mine = await db.ExhibitionVotes.Where(v => v.ExhibitionId == target.ExhibitionId && v.UserId == userId).Select(v => v.InnovationId).ToListAsync(ct);
-        if (mine.Contains(target.InnovationId)) return new(VoteStatus.AlreadyVoted, AlreadyVotedMessage, mine.Count, max);
-        if (mine.Count >= max) return new(VoteStatus.LimitReached, Message.Format("Anda sudah memakai semua {0} suara Anda di pameran ini.", max), mine.Count, max);
-
-        db.ExhibitionVotes.Add(new ExhibitionVote
-        {
-            ExhibitionId = target.ExhibitionId, BoothId = target.Id, InnovationId = target.InnovationId, UserId = userId,
-            CastAt = now, IpHash = HashIp(target.IpSalt, ipAddress),
-        });
+        var vote = new PendingVote(target.ExhibitionId, target.Id, target.InnovationId, userId, HashIp(target.IpSalt, ipAddress));
+        if (batcher is not null) return await batcher.SubmitAsync(vote, ct);
         try
         {
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
+            return (await WriteBatchAsync(db, [vote], ct))[0];
         }
         catch (DbUpdateException e) when (IsUniqueViolation(e))
         {
             db.ChangeTracker.Clear();
-            return new(VoteStatus.AlreadyVoted, AlreadyVotedMessage, mine.Count, max);
+            return new(VoteStatus.AlreadyVoted, AlreadyVotedMessage, 0, target.MaxVotesPerPerson);
         }
-        return new(VoteStatus.Counted, CountedMessage, mine.Count + 1, max);
     }
+
+    /// <summary>
+    /// Decides and writes a batch of votes in one transaction, in arrival order, and returns one outcome per vote.
+    /// The people's locks are taken first (PostgreSQL: one advisory lock per person and exhibition, in key order so
+    /// two writers cannot deadlock; SQLite: the write gate plus the file's write lock), then each person's existing
+    /// votes are read once and the rules applied vote by vote as if they had arrived one at a time. Counted votes are
+    /// inserted together and added to each innovation's favourite count in the same transaction.
+    /// </summary>
+    internal static async Task<VoteOutcome[]> WriteBatchAsync(KovablikDbContext db, IReadOnlyList<PendingVote> batch, CancellationToken ct)
+    {
+        var outcomes = new VoteOutcome[batch.Count];
+        var exhibitionIds = batch.Select(v => v.ExhibitionId).Distinct().Order().ToList();
+        var userIds = batch.Select(v => v.UserId).Distinct().ToList();
+        await using var tx = await db.Database.BeginTransactionAsync(ct);
+        if (db.Database.IsNpgsql())
+        {
+            var keys = batch.Select(v => LockKey(v.ExhibitionId, v.UserId)).Distinct().Order().ToArray();
+            await db.Database.ExecuteSqlRawAsync("SELECT pg_advisory_xact_lock(k) FROM unnest({0}::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n", [keys], ct);
+        }
+        else
+        {
+            // The no-op update takes the file's write lock before counting, for writers outside this process.
+            // Integers only in the statement.
+            var writeLock = "UPDATE exhibitions SET \"MaxVotesPerPerson\" = \"MaxVotesPerPerson\" WHERE \"Id\" IN (" + IntList(exhibitionIds) + ")";
+            await db.Database.ExecuteSqlRawAsync(writeLock, ct);
+        }
+
+        // Closing is decided at the moment of writing, not when the request arrived.
+        var now = db.Time.GetUtcNow();
+        var exhibitions = await db.Exhibitions.AsNoTracking().Where(e => exhibitionIds.Contains(e.Id))
+            .Select(e => new { e.Id, e.VotingOpensAt, e.VotingClosesAt, e.MaxVotesPerPerson }).ToDictionaryAsync(e => e.Id, ct);
+        var existing = await db.ExhibitionVotes.Where(v => exhibitionIds.Contains(v.ExhibitionId) && userIds.Contains(v.UserId))
+            .Select(v => new { v.ExhibitionId, v.UserId, v.InnovationId }).ToListAsync(ct);
+        var mine = existing.GroupBy(v => (v.ExhibitionId, v.UserId)).ToDictionary(g => g.Key, g => g.Select(v => v.InnovationId).ToHashSet());
+        var counted = new Dictionary<int, int>();
+        for (var n = 0; n < batch.Count; n++)
+        {
+            var v = batch[n];
+            if (!exhibitions.TryGetValue(v.ExhibitionId, out var e)) { outcomes[n] = new(VoteStatus.NotFound, NotFoundMessage, 0, 0); continue; }
+            var max = e.MaxVotesPerPerson;
+            if (WindowProblem(e.VotingOpensAt, e.VotingClosesAt, now, max) is { } window) { outcomes[n] = window; continue; }
+            if (!mine.TryGetValue((v.ExhibitionId, v.UserId), out var votes)) mine[(v.ExhibitionId, v.UserId)] = votes = [];
+            if (votes.Contains(v.InnovationId)) { outcomes[n] = new(VoteStatus.AlreadyVoted, AlreadyVotedMessage, votes.Count, max); continue; }
+            if (votes.Count >= max) { outcomes[n] = new(VoteStatus.LimitReached, Message.Format("Anda sudah memakai semua {0} suara Anda di pameran ini.", max), votes.Count, max); continue; }
+            votes.Add(v.InnovationId);
+            db.ExhibitionVotes.Add(new ExhibitionVote
+            {
+                ExhibitionId = v.ExhibitionId, BoothId = v.BoothId, InnovationId = v.InnovationId, UserId = v.UserId, CastAt = now, IpHash = v.IpHash,
+            });
+            counted[v.InnovationId] = counted.GetValueOrDefault(v.InnovationId) + 1;
+            outcomes[n] = new(VoteStatus.Counted, CountedMessage, votes.Count, max);
+        }
+        if (counted.Count > 0)
+        {
+            await db.SaveChangesAsync(ct);
+            await db.Database.ExecuteSqlRawAsync(FavouriteVotesUpdate(counted), ct);
+        }
+        await tx.CommitAsync(ct);
+        db.ChangeTracker.Clear();
+        return outcomes;
+    }
+
+    /// <summary>Sets every innovation's favourite count from the votes (the migration that adds the column runs it).</summary>
+    public const string BackfillFavouriteVotesSql =
+        "UPDATE innovations SET \"FavouriteVotes\" = (SELECT COUNT(*) FROM exhibition_votes v WHERE v.\"InnovationId\" = innovations.\"Id\")";
+
+    /// <summary>One statement adding each innovation's new votes to its <c>FavouriteVotes</c> (ids and counts are integers).</summary>
+    internal static string FavouriteVotesUpdate(IReadOnlyDictionary<int, int> counted)
+    {
+        var sb = new StringBuilder("UPDATE innovations SET \"FavouriteVotes\" = \"FavouriteVotes\" + CASE \"Id\"");
+        foreach (var (id, n) in counted) sb.Append(System.Globalization.CultureInfo.InvariantCulture, $" WHEN {id} THEN {n}");
+        sb.Append(" ELSE 0 END WHERE \"Id\" IN (").Append(IntList(counted.Keys)).Append(')');
+        return sb.ToString();
+    }
+
+    private static string IntList(IEnumerable<int> ids) => string.Join(", ", ids.Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
     /// <summary>The innovations this person voted for in the exhibition.</summary>
     public Task<List<int>> MyVotesAsync(int exhibitionId, string userId, CancellationToken ct = default) =>

@@ -53,9 +53,13 @@ public sealed class FeedbackService(KovablikDbContext db, NotificationService no
     /// The public thread of an innovation, newest first: published comments, plus the viewer's own held or hidden
     /// ones (marked, with the reason). Null when the innovation is not published.
     /// </summary>
-    public async Task<CommentThread?> ThreadAsync(int innovationId, string? viewerId, int page = 1, CancellationToken ct = default)
+    public async Task<CommentThread?> ThreadAsync(int innovationId, string? viewerId, int page = 1, CancellationToken ct = default) =>
+        await ThreadAsync(innovationId, viewerId, page, await db.Innovations.AnyAsync(i => i.Id == innovationId && i.Status == InnovationStatus.Published, ct), ct);
+
+    /// <param name="isPublished">Whether the innovation is published, when the caller has just read it (the innovation page).</param>
+    public async Task<CommentThread?> ThreadAsync(int innovationId, string? viewerId, int page, bool isPublished, CancellationToken ct)
     {
-        if (!await db.Innovations.AnyAsync(i => i.Id == innovationId && i.Status == InnovationStatus.Published, ct)) return null;
+        if (!isPublished) return null;
         page = Math.Max(1, page);
         var query = db.Comments.AsNoTracking().Where(c => c.InnovationId == innovationId
             && (c.Status == CommentStatus.Published || (viewerId != null && c.AuthorId == viewerId)));

@@ -67,6 +67,11 @@ public sealed class Innovation : IVersioned
     public string SearchText { get; set; } = "";
 
     public bool IsDemo { get; set; }
+
+    /// <summary>Favourite votes received across all exhibitions, for the "most favoured" sort. Maintained by the
+    /// vote writer in the same transaction as the votes (<see cref="Kovablik.Exhibitions.VoteBatcher"/>); never edited.</summary>
+    public int FavouriteVotes { get; set; }
+
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
     public DateTimeOffset? PublishedAt { get; set; }

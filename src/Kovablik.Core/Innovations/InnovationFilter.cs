@@ -23,14 +23,15 @@ public sealed class InnovationFilter
     public InnovationKind? Kind { get; set; }
     /// <summary>Innovations with a recorded award of at least this tier (Finalist: any award; Top: top awards).</summary>
     public Kovablik.Competitions.Validation.AwardTier? Award { get; set; }
-    /// <summary>relevance (default with a keyword) or newest (default without). Public catalogue only.</summary>
+    /// <summary>relevance (default with a keyword), newest (default without) or favoured (most favourite votes across
+    /// exhibitions first). Public catalogue only.</summary>
     public string? Sort { get; set; }
     public InnovationStatus? Status { get; set; }
     // Nullable so a query string may omit them; read through CurrentPage and Size.
     public int? Page { get; set; }
     public int? PageSize { get; set; }
-    public const string SortRelevance = "relevance", SortNewest = "newest";
-    public static readonly string[] SortValues = [SortRelevance, SortNewest];
+    public const string SortRelevance = "relevance", SortNewest = "newest", SortFavoured = "favoured";
+    public static readonly string[] SortValues = [SortRelevance, SortNewest, SortFavoured];
 
     public int CurrentPage => Page ?? 1;
     public int Size => PageSize ?? 20;
@@ -67,7 +68,12 @@ public sealed class InnovationFilter
 
     /// <summary>The sort in force: relevance needs a keyword, so without one the list is newest first.</summary>
     public string EffectiveSort(bool hasKeyword) =>
-        hasKeyword && (Sort is null or "" || Sort.Equals(SortRelevance, StringComparison.OrdinalIgnoreCase)) ? SortRelevance : SortNewest;
+        Sort is not null && Sort.Equals(SortFavoured, StringComparison.OrdinalIgnoreCase) ? SortFavoured
+        : hasKeyword && (Sort is null or "" || Sort.Equals(SortRelevance, StringComparison.OrdinalIgnoreCase)) ? SortRelevance : SortNewest;
+
+    /// <summary>Whether anything besides the keyword, the status, the sort and paging narrows the list.</summary>
+    public bool HasFilters => OrganisationId is not null || KabKotaId is not null || Year is not null || Stage is not null
+        || CategoryId is not null || SdgGoalId is not null || TargetGroupId is not null || Kind is not null || Award is not null;
 
     public Task<IQueryable<Innovation>> ApplyAsync(KovablikDbContext db, IQueryable<Innovation> query, CancellationToken ct = default) =>
         ApplyAsync(db, query, textByIndex: false, ct);

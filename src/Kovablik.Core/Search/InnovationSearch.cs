@@ -110,7 +110,13 @@ public sealed class InnovationSearch(KovablikDbContext db)
         ? db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(SearchSql.PostgresHits, query.ToTsQuery()))
         : db.Database.SqlQuery<SearchHit>(FormattableStringFactory.Create(SearchSql.SqliteHits, query.ToFts5()));
 
-    /// <summary>Published innovations matching the filter, one page, ranked or newest first.</summary>
+    /// <summary>How many published innovations the index matches (no ranking, no join).</summary>
+    public Task<int> CountHitsAsync(SearchQuery query, CancellationToken ct) => (db is PostgresKovablikDbContext
+            ? db.Database.SqlQuery<int>(FormattableStringFactory.Create(SearchSql.PostgresCount, query.ToTsQuery()))
+            : db.Database.SqlQuery<int>(FormattableStringFactory.Create(SearchSql.SqliteCount, query.ToFts5())))
+        .SingleAsync(ct);
+
+    /// <summary>Published innovations matching the filter, one page, ranked, newest or most favoured first.</summary>
     public async Task<CatalogueResult> CatalogueAsync(InnovationFilter filter, CancellationToken ct = default)
     {
         filter.Status = InnovationStatus.Published;
@@ -128,15 +134,24 @@ public sealed class InnovationSearch(KovablikDbContext db)
         if (query is null)
         {
             total = await source.CountAsync(ct);
-            ordered = source.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+            ordered = sort == InnovationFilter.SortFavoured
+                ? source.OrderByDescending(i => i.FavouriteVotes).ThenByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id)
+                : source.OrderByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id);
+        }
+        else if (!filter.HasFilters && sort == InnovationFilter.SortRelevance)
+        {
+            return await RankedByIndexAsync(filter, query, source, ct);
         }
         else
         {
             var joined = source.Join(Hits(query), i => i.Id, h => h.InnovationId, (i, h) => new { i, h.Rank });
             total = await joined.CountAsync(ct);
-            ordered = sort == InnovationFilter.SortRelevance
-                ? joined.OrderByDescending(x => x.Rank).ThenByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i)
-                : joined.OrderByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i);
+            ordered = sort switch
+            {
+                InnovationFilter.SortRelevance => joined.OrderByDescending(x => x.Rank).ThenByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i),
+                InnovationFilter.SortFavoured => joined.Select(x => x.i).OrderByDescending(i => i.FavouriteVotes).ThenByDescending(i => i.PublishedAt).ThenByDescending(i => i.Id),
+                _ => joined.OrderByDescending(x => x.i.PublishedAt).ThenByDescending(x => x.i.Id).Select(x => x.i),
+            };
         }
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)filter.Size));
         if (filter.CurrentPage > pages) return new CatalogueResult { PageNotFound = true, Total = total, Pages = pages, Query = query, Sort = sort };
@@ -145,6 +160,39 @@ public sealed class InnovationSearch(KovablikDbContext db)
             .Select(i => new CatalogueItem(i.Id, i.Name, i.ShortDescription, i.Ringkasan, i.OrganisationId, i.Organisation.Name,
                 i.Stage, i.Kind, i.StartedOn, i.PublishedAt, i.IsDemo))
             .ToListAsync(ct);
+        return new CatalogueResult { Items = items, Total = total, Pages = pages, Query = query, Sort = sort };
+    }
+
+    /// <summary>
+    /// A keyword alone, ranked (the common case, and the expensive one for common words). The index holds exactly the
+    /// published innovations, so it counts the matches by itself, and only the best-ranked matches up to the end of
+    /// the requested page meet the innovations table: one ranking pass in the index, then a handful of rows by key,
+    /// instead of joining and sorting tens of thousands of wide innovation rows. The order is the same as the full
+    /// ranking's (rank, then newest, then id): when the rank at the end of the page is shared by matches beyond it,
+    /// every match of that rank is a candidate too.
+    /// </summary>
+    private async Task<CatalogueResult> RankedByIndexAsync(InnovationFilter filter, SearchQuery query, IQueryable<Innovation> source, CancellationToken ct)
+    {
+        var sort = InnovationFilter.SortRelevance;
+        var total = await CountHitsAsync(query, ct);
+        var pages = Math.Max(1, (int)Math.Ceiling(total / (double)filter.Size));
+        if (filter.CurrentPage > pages) return new CatalogueResult { PageNotFound = true, Total = total, Pages = pages, Query = query, Sort = sort };
+        var reach = filter.CurrentPage * filter.Size;
+        var best = await Hits(query).OrderByDescending(h => h.Rank).Take(reach + 1).ToListAsync(ct);
+        if (best.Count > reach && best[reach].Rank == best[reach - 1].Rank)
+        {
+            var edge = best[reach - 1].Rank;
+            best = await Hits(query).Where(h => h.Rank >= edge).ToListAsync(ct);
+        }
+        else if (best.Count > reach) best.RemoveAt(reach);
+        var rank = best.ToDictionary(h => h.InnovationId, h => h.Rank);
+        var ids = rank.Keys.ToList();
+        var rows = await source.Where(i => ids.Contains(i.Id))
+            .Select(i => new CatalogueItem(i.Id, i.Name, i.ShortDescription, i.Ringkasan, i.OrganisationId, i.Organisation.Name,
+                i.Stage, i.Kind, i.StartedOn, i.PublishedAt, i.IsDemo))
+            .ToListAsync(ct);
+        var items = rows.OrderByDescending(r => rank[r.Id]).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)
+            .Skip((filter.CurrentPage - 1) * filter.Size).Take(filter.Size).ToList();
         return new CatalogueResult { Items = items, Total = total, Pages = pages, Query = query, Sort = sort };
     }
 

@@ -84,4 +84,19 @@ public static class SearchSql
         FROM innovation_search s, to_tsquery('simple'::regconfig, {0}) AS q(query)
         WHERE s."SearchVector" @@ q.query
         """;
+
+    /// <summary>
+    /// How many innovations match, without ranking or joining (the index holds exactly the published innovations);
+    /// {0} is an FTS5 MATCH expression.
+    /// </summary>
+    public const string SqliteCount =
+        """
+        SELECT COUNT(*) AS "Value" FROM innovation_search_fts WHERE innovation_search_fts MATCH {0}
+        """;
+
+    /// <summary>The same on PostgreSQL (answered from the GIN index); {0} is a tsquery in to_tsquery syntax.</summary>
+    public const string PostgresCount =
+        """
+        SELECT COUNT(*)::int AS "Value" FROM innovation_search s WHERE s."SearchVector" @@ to_tsquery('simple'::regconfig, {0})
+        """;
 }

@@ -11,8 +11,9 @@ public static class InnovationsApi
     public static RouteGroupBuilder MapInnovationsApi(this RouteGroupBuilder api)
     {
         var pub = api.MapGroup("/innovations").WithTags("Innovations").AllowAnonymous();
-        pub.MapGet("/", ListPublished).WithName("ListInnovations").Produces<PagedResult<InnovationSummaryDto>>().ProducesValidationProblem().ProducesProblem(404)
-            .WithSummary("Published innovations (the public catalogue): Q searches in Indonesian; Sort = relevance | newest");
+        // Anonymous answers share the public pages' output cache (60 s, evicted on any save they show), like /Inovasi?Q=.
+        pub.MapGet("/", ListPublished).CacheOutput(Infrastructure.PublicPageCache.Policy).WithName("ListInnovations").Produces<PagedResult<InnovationSummaryDto>>().ProducesValidationProblem().ProducesProblem(404)
+            .WithSummary("Published innovations (the public catalogue): Q searches in Indonesian; Sort = relevance | newest | favoured (most favourite votes across exhibitions)");
         pub.MapGet("/{id:int}", Get).WithName("GetInnovation").Produces<InnovationDto>().ProducesProblem(404).WithSummary("An innovation: public when published, otherwise only within your scope");
 
         var edit = api.MapGroup("/innovations").WithTags("Innovations").RequireAuthorization(Policies.InnovationEditor);

@@ -28,6 +28,7 @@ public static class DatabaseStartup
         await db.Database.MigrateAsync();
         await ReferenceData.SeedAsync(db, options.HostProvinceCode);
         await Kovablik.Search.InnovationSearchIndex.RebuildStaleAsync(db);
+        await Kovablik.Innovations.InnovationPageRenderer.RebuildStaleAsync(db);
         if (options.SeedDemo && !app.Environment.IsProduction())
         {
             var demo = await DemoSeeder.SeedAsync(db, options.HostProvinceCode);

@@ -33,7 +33,7 @@ public static class PublicPageCache
         return services;
     }
 
-    /// <summary>After a save that touched innovations, their awards, attachments, organisations or comments, drops the cached pages.</summary>
+    /// <summary>After a save that touched innovations, their search index rows, awards, attachments, organisations or comments, drops the cached pages.</summary>
     private sealed class EvictOnSave(IOutputCacheStore store) : SaveChangesInterceptor
     {
         private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
@@ -50,7 +50,8 @@ public static class PublicPageCache
         /// the busiest writes and change none of these pages (a report that hides a comment saves the comment).
         /// </summary>
         public static bool Relevant(object entity) =>
-            entity is Innovation or InnovationAward or Attachment or Organisation or Kovablik.Feedback.Comment or Kovablik.Feedback.CommentReply;
+            entity is Innovation or Kovablik.Search.InnovationSearchEntry or InnovationAward or Attachment or Organisation
+                or Kovablik.Feedback.Comment or Kovablik.Feedback.CommentReply;
 
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {

@@ -193,6 +193,7 @@ public static class WebSetup
         services.AddScoped<Kovablik.Competitions.Selection.SelectionService>().AddScoped<Kovablik.Competitions.Selection.ProposalExport>();
         services.AddScoped<AttachmentService>();
         services.AddScoped<Kovablik.Exhibitions.ExhibitionService>().AddScoped<Kovablik.Exhibitions.ExhibitionVoting>().AddScoped<Kovablik.Exhibitions.VisitorCodes>();
+        services.AddSingleton<Kovablik.Exhibitions.VoteBatcher>();
         services.AddSingleton(config.GetSection("Exhibitions").Get<Kovablik.Exhibitions.ExhibitionOptions>() ?? new Kovablik.Exhibitions.ExhibitionOptions());
         services.AddSingleton(new VoteRateLimiter(limits));
         services.AddMemoryCache();

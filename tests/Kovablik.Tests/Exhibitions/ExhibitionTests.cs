@@ -5,6 +5,7 @@ using Kovablik.Accounts;
 using Kovablik.Data;
 using Kovablik.Exhibitions;
 using Kovablik.Tests.Infrastructure;
+using Kovablik.Web.Api;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,11 +27,12 @@ public abstract class ExhibitionTestBase(DatabaseProvider provider) : Integratio
         public string BoothUrl(int i) => $"/Pameran/{Slug}/Stan/{Booths[i].Number}";
     }
 
-    protected async Task<Setup> ExhibitionAsync(int booths = 3, int maxVotes = 3, TimeSpan? opensIn = null, TimeSpan? closesIn = null, bool published = true)
+    protected async Task<Setup> ExhibitionAsync(int booths = 3, int maxVotes = 3, TimeSpan? opensIn = null, TimeSpan? closesIn = null, bool published = true,
+        int? organisationId = null, IReadOnlyList<int>? innovationIds = null)
     {
-        var org = await App.KabKotaAsync();
-        var innovations = new List<Kovablik.Innovations.Innovation>();
-        for (var i = 0; i < booths; i++) innovations.Add(await App.CreateInnovationAsync(org.Id, "Inovasi Pameran", publish: true));
+        var orgId = organisationId ?? (await App.KabKotaAsync()).Id;
+        var innovations = innovationIds?.ToList() ?? [];
+        for (var i = innovations.Count; i < booths; i++) innovations.Add((await App.CreateInnovationAsync(orgId, "Inovasi Pameran", publish: true)).Id);
         return await App.WithServicesAsync(async sp =>
         {
             var service = sp.GetRequiredService<ExhibitionService>();
@@ -41,7 +43,7 @@ public abstract class ExhibitionTestBase(DatabaseProvider provider) : Integratio
             var list = new List<ExhibitionBooth>();
             for (var i = 0; i < booths; i++)
             {
-                var booth = await service.AddBoothAsync(created.Value!.Id, new BoothInput(innovations[i].Id, $"A{i + 1}", i % 2 == 0 ? "Hall Utama" : "Hall Timur"), Ct);
+                var booth = await service.AddBoothAsync(created.Value!.Id, new BoothInput(innovations[i], $"A{i + 1}", i % 2 == 0 ? "Hall Utama" : "Hall Timur"), Ct);
                 Assert.True(booth.Succeeded, string.Join("; ", booth.Errors.SelectMany(e => e.Value)));
                 list.Add(booth.Value!);
             }
@@ -209,6 +211,37 @@ public abstract class ExhibitionVoteTests(DatabaseProvider provider) : Exhibitio
         Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
         Assert.Equal(17, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
         Assert.Equal(3, await VotesAsync(s.Exhibition.Id, visitor.Id));
+    }
+
+    [Fact]
+    public async Task Most_favoured_sort_counts_votes_across_exhibitions()
+    {
+        var unit = await App.CreateOrganisationAsync($"Unit Favorit {KovablikAppFactory.Unique()}", (await App.KabKotaAsync()).Id);
+        var first = await ExhibitionAsync(booths: 3, maxVotes: 3, organisationId: unit.Id);
+        var ids = first.Booths.Select(b => b.InnovationId).ToList();
+        // The second exhibition shows only the third innovation (as its booth A1).
+        var second = await ExhibitionAsync(booths: 1, maxVotes: 3, organisationId: unit.Id, innovationIds: [ids[2]]);
+        var visitors = new List<AppUser>();
+        for (var i = 0; i < 3; i++) visitors.Add(await VisitorAsync());
+        // ids[1]: 3 votes; ids[2]: 1 here + 3 in the second exhibition = 4; ids[0]: none. Sent at once, with duplicates.
+        var sends = visitors.SelectMany(v => new[] { (v, first.VoteUrl, "A2"), (v, first.VoteUrl, "A2"), (v, second.VoteUrl, "A1") })
+            .Append((visitors[0], first.VoteUrl, "A3")).ToList();
+        var responses = await Task.WhenAll(sends.Select(x => App.ClientFor(x.Item1).PostJsonAsync(x.Item2, new VoteBody(x.Item3))));
+        Assert.Equal(7, responses.Count(r => r.StatusCode == HttpStatusCode.Created));
+        Assert.Equal(3, responses.Count(r => r.StatusCode == HttpStatusCode.Conflict));
+
+        var counts = await App.WithDbAsync(db => db.Innovations.Where(i => ids.Contains(i.Id)).ToDictionaryAsync(i => i.Id, i => i.FavouriteVotes, Ct));
+        Assert.Equal([0, 3, 4], ids.Select(id => counts[id]).ToArray());
+        var votes = await App.WithDbAsync(db => db.ExhibitionVotes.Where(v => ids.Contains(v.InnovationId)).GroupBy(v => v.InnovationId)
+            .ToDictionaryAsync(g => g.Key, g => g.Count(), Ct));
+        Assert.Equal(ids.Select(id => votes.GetValueOrDefault(id)), ids.Select(id => counts[id]));
+
+        var api = await (await App.AnonymousClient().GetAsync($"/api/v1/innovations?OrganisationId={unit.Id}&Sort=favoured", Ct)).ShouldBeOk<PagedResult<InnovationSummaryDto>>();
+        Assert.Equal([ids[2], ids[1], ids[0]], api.Items.Select(i => i.Id));
+        var html = await (await App.AnonymousClient().GetAsync($"/Inovasi?OrganisationId={unit.Id}&Sort=favoured", Ct)).Content.ReadAsStringAsync(Ct);
+        var positions = new[] { ids[2], ids[1], ids[0] }.Select(id => html.IndexOf($"href=\"/Inovasi/{id}\"", StringComparison.Ordinal)).ToList();
+        Assert.All(positions, p => Assert.True(p > 0));
+        Assert.Equal(positions.Order(), positions);
     }
 
     [Fact]

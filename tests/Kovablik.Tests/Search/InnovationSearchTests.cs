@@ -42,9 +42,9 @@ public abstract class InnovationSearchTests(DatabaseProvider provider) : Integra
             return created.Value!.Id;
         });
 
-    private async Task<List<int>> SearchAsync(Organisation unit, string q, string extra = "")
+    private async Task<List<int>> SearchAsync(Organisation unit, string q, string extra = "", HttpClient? client = null)
     {
-        var response = await App.AnonymousClient().GetAsync($"{Base}?OrganisationId={unit.Id}&Q={Uri.EscapeDataString(q)}{extra}", Ct);
+        var response = await (client ?? App.AnonymousClient()).GetAsync($"{Base}?OrganisationId={unit.Id}&Q={Uri.EscapeDataString(q)}{extra}", Ct);
         var page = await response.ShouldBeOk<PagedResult<InnovationSummaryDto>>();
         Assert.Equal(page.Items.Count, page.Total);
         return page.Items.Select(i => i.Id).ToList();
@@ -145,21 +145,24 @@ public abstract class InnovationSearchTests(DatabaseProvider provider) : Integra
     {
         var unit = await UnitAsync();
         var id = await PublishedAsync(unit.Id, "Posyandu Remaja");
+        // The index is edited behind the application's back here, so read as a signed-in user: the public output
+        // cache (anonymous answers only) never answers for them.
+        var reader = App.ClientFor(await App.CreateUserAsync(Kovablik.Accounts.Roles.Pengunjung, null));
         await App.WithDbAsync(async db =>
         {
             var row = await db.InnovationSearch.SingleAsync(e => e.InnovationId == id, Ct);
             db.InnovationSearch.Remove(row);
             await db.SaveChangesAsync(Ct);
         });
-        Assert.Empty(await SearchAsync(unit, "posyandu"));
+        Assert.Empty(await SearchAsync(unit, "posyandu", client: reader));
         await App.WithDbAsync(db => InnovationSearchIndex.RebuildStaleAsync(db, Ct));
-        Assert.Equal([id], await SearchAsync(unit, "posyandu"));
+        Assert.Equal([id], await SearchAsync(unit, "posyandu", client: reader));
 
         await App.WithDbAsync(db => db.InnovationSearch.Where(e => e.InnovationId == id)
             .ExecuteUpdateAsync(u => u.SetProperty(e => e.StemmerVersion, 0).SetProperty(e => e.NameTerms, "usang"), Ct));
-        Assert.Empty(await SearchAsync(unit, "posyandu"));
+        Assert.Empty(await SearchAsync(unit, "posyandu", client: reader));
         Assert.True(await App.WithDbAsync(db => InnovationSearchIndex.RebuildStaleAsync(db, Ct)) >= 1);
-        Assert.Equal([id], await SearchAsync(unit, "posyandu"));
+        Assert.Equal([id], await SearchAsync(unit, "posyandu", client: reader));
     }
 
     [Fact]
@@ -241,6 +244,40 @@ public abstract class InnovationSearchTests(DatabaseProvider provider) : Integra
         Assert.True(found.Count <= 1);
         Assert.True(await App.WithDbAsync(db => db.Innovations.AnyAsync(i => i.Id == id, Ct)));
         Assert.Equal(errorsBefore, App.LoggedErrors.Count);
+    }
+
+    /// <summary>A word no other test's innovation contains, so a search without filters sees only this test's rows.</summary>
+    private static string UniqueWord() => "zq" + new string(KovablikAppFactory.Unique().Select(c => (char)('a' + c % 26)).ToArray());
+
+    [Fact]
+    public async Task A_keyword_without_filters_pages_exactly_like_the_full_ranking()
+    {
+        // Without filters the catalogue counts in the index and joins only the best-ranked matches (up to the page's
+        // last rank, ties included). Name matches, body matches of different strength and identical texts (equal
+        // ranks, ordered newest first) must page exactly as the full ranking does behind a filter that keeps them all.
+        var unit = await UnitAsync();
+        var word = UniqueWord();
+        var ids = new List<int>();
+        for (var i = 0; i < 4; i++) ids.Add(await PublishedAsync(unit.Id, $"Inovasi {word} Nomor {i}"));
+        for (var i = 0; i < 6; i++) ids.Add(await PublishedAsync(unit.Id, $"Inovasi Sama {i}", $"Layanan {word} untuk warga."));
+        for (var i = 0; i < 3; i++) ids.Add(await PublishedAsync(unit.Id, $"Inovasi Ulang {i}", $"{word} {word} {word} sekali lagi {word}."));
+        await PublishedAsync(unit.Id, "Inovasi Lain", "Tidak memuat kata itu.");
+
+        var full = await (await App.AnonymousClient().GetAsync($"{Base}?OrganisationId={unit.Id}&Q={word}&PageSize=100", Ct)).ShouldBeOk<PagedResult<InnovationSummaryDto>>();
+        Assert.Equal(13, full.Total);
+        Assert.Equal(ids.Order(), full.Items.Select(i => i.Id).Order());
+        var paged = new List<int>();
+        for (var page = 1; page <= 3; page++)
+        {
+            var part = await (await App.AnonymousClient().GetAsync($"{Base}?Q={word}&PageSize=5&Page={page}", Ct)).ShouldBeOk<PagedResult<InnovationSummaryDto>>();
+            Assert.Equal(13, part.Total);
+            paged.AddRange(part.Items.Select(i => i.Id));
+        }
+        Assert.Equal(full.Items.Select(i => i.Id), paged);
+        // A page of one at a tie still picks the right one, and past the end is a 404 as before.
+        var second = await (await App.AnonymousClient().GetAsync($"{Base}?Q={word}&PageSize=1&Page=6", Ct)).ShouldBeOk<PagedResult<InnovationSummaryDto>>();
+        Assert.Equal([full.Items[5].Id], second.Items.Select(i => i.Id));
+        await (await App.AnonymousClient().GetAsync($"{Base}?Q={word}&PageSize=5&Page=4", Ct)).ShouldBe(HttpStatusCode.NotFound);
     }
 
     [Fact]

@@ -20,6 +20,8 @@ internal sealed class InnovationEntityTypeConfiguration : IEntityTypeConfigurati
         b.Property(i => i.WebsiteUrl).HasMaxLength(500);
         b.HasIndex(i => new { i.Status, i.OrganisationId });
         b.HasIndex(i => i.PublishedAt);
+        // "Most favoured": read backwards in index order, ties newest first, like the newest sort.
+        b.HasIndex(i => new { i.FavouriteVotes, i.PublishedAt, i.Id });
         b.HasOne(i => i.Organisation).WithMany().HasForeignKey(i => i.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         b.Property(i => i.Version).IsConcurrencyToken();
         b.OwnsMany(i => i.Team, t => t.ToJson());
@@ -74,5 +76,16 @@ internal sealed class TaxonomyEntityTypeConfiguration :
     {
         b.ToTable("target_groups");
         b.Property(c => c.Name).HasMaxLength(200).IsRequired();
+    }
+}
+
+internal sealed class InnovationPageEntityTypeConfiguration : IEntityTypeConfiguration<InnovationPage>
+{
+    public void Configure(EntityTypeBuilder<InnovationPage> b)
+    {
+        b.ToTable("innovation_pages");
+        b.HasKey(p => p.InnovationId);
+        b.Property(p => p.InnovationId).ValueGeneratedNever();
+        b.HasOne(p => p.Innovation).WithOne().HasForeignKey<InnovationPage>(p => p.InnovationId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -17,11 +17,13 @@ public sealed record CommentsPanel(CommentThread Thread, bool SignedIn, bool Can
 /// </summary>
 public sealed class CommentsViewComponent(FeedbackService feedback, CurrentUser user, IAuthorizationService authorization) : ViewComponent
 {
-    public async Task<IViewComponentResult> InvokeAsync(int innovationId)
+    /// <param name="published">Passed by the innovation page, which has just read the status; otherwise read here.</param>
+    public async Task<IViewComponentResult> InvokeAsync(int innovationId, bool? published = null)
     {
         var ct = HttpContext.RequestAborted;
         _ = int.TryParse(Request.Query["komentar"], out var page);
-        var thread = await feedback.ThreadAsync(innovationId, user.Id, Math.Clamp(page, 1, 10_000), ct);
+        page = Math.Clamp(page, 1, 10_000);
+        var thread = published is { } known ? await feedback.ThreadAsync(innovationId, user.Id, page, known, ct) : await feedback.ThreadAsync(innovationId, user.Id, page, ct);
         if (thread is null) return Content("");
         var verified = user.IsSignedIn && (await authorization.AuthorizeAsync(user.Principal, Policies.VerifiedPerson)).Succeeded;
         var canReply = false;
