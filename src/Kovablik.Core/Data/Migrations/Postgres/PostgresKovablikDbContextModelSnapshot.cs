@@ -2068,6 +2068,9 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("FavouriteVotes")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Implementasi")
                         .IsRequired()
                         .HasColumnType("text");
@@ -2162,7 +2165,29 @@ namespace Kovablik.Data.Migrations.Postgres
 
                     b.HasIndex("Status", "OrganisationId");
 
+                    b.HasIndex("FavouriteVotes", "PublishedAt", "Id");
+
                     b.ToTable("innovations", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Innovations.InnovationPage", b =>
+                {
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RendererVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("InnovationId");
+
+                    b.ToTable("innovation_pages", (string)null);
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.InnovationVersion", b =>
@@ -3471,6 +3496,17 @@ namespace Kovablik.Data.Migrations.Postgres
                     b.Navigation("Organisation");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Kovablik.Innovations.InnovationPage", b =>
+                {
+                    b.HasOne("Kovablik.Innovations.Innovation", "Innovation")
+                        .WithOne()
+                        .HasForeignKey("Kovablik.Innovations.InnovationPage", "InnovationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Innovation");
                 });
 
             modelBuilder.Entity("Kovablik.Organisations.Organisation", b =>

@@ -1998,6 +1998,9 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("FavouriteVotes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Implementasi")
                         .IsRequired()
                         .HasColumnType("TEXT");
@@ -2092,7 +2095,29 @@ namespace Kovablik.Data.Migrations.Sqlite
 
                     b.HasIndex("Status", "OrganisationId");
 
+                    b.HasIndex("FavouriteVotes", "PublishedAt", "Id");
+
                     b.ToTable("innovations", (string)null);
+                });
+
+            modelBuilder.Entity("Kovablik.Innovations.InnovationPage", b =>
+                {
+                    b.Property<int>("InnovationId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RendererVersion")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SectionsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("Version")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("InnovationId");
+
+                    b.ToTable("innovation_pages", (string)null);
                 });
 
             modelBuilder.Entity("Kovablik.Innovations.InnovationVersion", b =>
@@ -3385,6 +3410,17 @@ namespace Kovablik.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
 
                     b.Navigation("Team");
+                });
+
+            modelBuilder.Entity("Kovablik.Innovations.InnovationPage", b =>
+                {
+                    b.HasOne("Kovablik.Innovations.Innovation", "Innovation")
+                        .WithOne()
+                        .HasForeignKey("Kovablik.Innovations.InnovationPage", "InnovationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Innovation");
                 });
 
             modelBuilder.Entity("Kovablik.Organisations.Organisation", b =>
