@@ -312,7 +312,7 @@ public sealed class EditionAwardService(KovablikDbContext db, IFileStore files, 
             db.ChangeTracker.Clear();
             foreach (var key in stored) await files.DeleteAsync(key, CancellationToken.None);
             // Two organisers confirming at once: the unique indexes let one through.
-            return Result<ConfirmReport>.Conflict("Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.");
+            return Result<ConfirmReport>.Conflict(JudgingMessages.Stale);
         }
     }
 

@@ -29,14 +29,14 @@ public sealed record StageAssignments(JudgingStage Stage, string EditionName, Li
 /// </summary>
 public sealed class AssignmentService(KovablikDbContext db, JudgingAccess access, NotificationService notifications)
 {
-    public const string FrozenMessage = "Tahap ini sudah dibekukan; nilai tidak dapat diubah lagi.";
+    public const string FrozenMessage = JudgingMessages.Frozen;
     public const string NotScoredMessage = "Tahap penetapan tidak dinilai juri, sehingga tidak memiliki penugasan.";
     public const string ConflictedMessage = "Juri ini memiliki konflik kepentingan dengan proposal ini, sehingga tidak dapat ditugaskan.";
     public const string AlreadyAssignedMessage = "Juri ini sudah ditugaskan pada proposal ini.";
     public const string NotInStageMessage = "Proposal ini tidak termasuk dalam tahap ini.";
     public const string UnknownJurorMessage = "Juri tidak ditemukan atau tidak aktif pada edisi ini.";
     public const string HasScoreMessage = "Juri ini sudah mulai menilai proposal ini; penugasannya tidak dapat dihapus.";
-    public const string StaleMessage = "Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.";
+    public const string StaleMessage = JudgingMessages.Stale;
 
     private sealed record Computation(
         JudgingStage Stage, List<Juror> Jurors, AssignmentResult Result, List<JurorAssignment> ToRemove,

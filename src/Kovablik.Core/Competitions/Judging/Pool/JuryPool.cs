@@ -43,7 +43,7 @@ public sealed class JuryPoolService(KovablikDbContext db, NotificationService no
     public const string UnknownOrganisationMessage = "Organisasi tidak ditemukan.";
     public const string NameRequiredMessage = "Nama tampilan wajib diisi.";
     public const string NameTooLongMessage = "Nama tampilan terlalu panjang (maksimal 200 karakter).";
-    public const string StaleMessage = "Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.";
+    public const string StaleMessage = JudgingMessages.Stale;
     public const string RootWarning = "Afiliasi juri ini adalah Pemerintah Provinsi (akar struktur), sehingga ia berkonflik dengan semua proposal. Pilih unit kerjanya sendiri, misalnya Biro Organisasi.";
 
     public async Task<List<PoolMember>> ListAsync(int editionId, CancellationToken ct = default)

@@ -58,7 +58,7 @@ public sealed class JudgingResultsService(KovablikDbContext db, NotificationServ
 {
     public const string NotFrozenMessage = "Hasil hanya dapat diumumkan setelah tahap dibekukan.";
     public const string AlreadyPublishedMessage = "Hasil tahap ini sudah diumumkan; pengumuman tidak dapat diulang.";
-    public const string StaleMessage = "Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.";
+    public const string StaleMessage = JudgingMessages.Stale;
     public const string NotPublishedMessage = "Hasil penilaian proposal ini belum diumumkan.";
     public const string ClosedMessage = "Masa sanggah sudah berakhir pada {0} WIB; sanggahan tidak dapat diterima lagi.";
     public const string TooManyMessage = "Anda sudah mengirim terlalu banyak sanggahan dalam satu jam terakhir. Coba lagi nanti.";

@@ -57,8 +57,8 @@ public sealed class JudgingScheduleService(KovablikDbContext db, JudgingAccess a
     public const int MaxPhotosPerVisit = 30;
     public const int MaxPartMinutes = 240;
 
-    public const string FrozenMessage = "Tahap ini sudah dibekukan; nilai tidak dapat diubah lagi.";
-    public const string ConcurrencyMessage = "Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.";
+    public const string FrozenMessage = JudgingMessages.Frozen;
+    public const string ConcurrencyMessage = JudgingMessages.Stale;
 
     // ------------------------------------------------------------------ reading
 

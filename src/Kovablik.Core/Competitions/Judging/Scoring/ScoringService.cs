@@ -55,9 +55,9 @@ public sealed record SheetView(
 /// </summary>
 public sealed class ScoringService(KovablikDbContext db, JudgingAccess access)
 {
-    public const string FrozenMessage = "Tahap ini sudah dibekukan; nilai tidak dapat diubah lagi.";
+    public const string FrozenMessage = JudgingMessages.Frozen;
     public const string NotOpenMessage = "Penilaian tahap ini belum dibuka.";
-    public const string StaleMessage = "Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.";
+    public const string StaleMessage = JudgingMessages.Stale;
     public const string AlreadySubmittedMessage = "Nilai ini sudah dikirim. Ubah nilainya lalu pilih Kirim nilai; draf tidak dapat menggantikan nilai yang sudah dikirim.";
     public const int MaxCommentLength = 4000;
     public const int MaxOverallCommentLength = 4000;

@@ -16,8 +16,8 @@ public sealed record StageSummary(JudgingStage Stage, int Entrants, int Assigned
 /// </summary>
 public sealed partial class StageService(KovablikDbContext db, JudgingAccess access, StageRankingService ranking, NotificationService notifications)
 {
-    public const string FrozenMessage = "Tahap ini sudah dibekukan; nilai tidak dapat diubah lagi.";
-    public const string StaleMessage = "Data ini baru saja diubah orang lain. Muat ulang halaman, lalu ulangi perubahan Anda.";
+    public const string FrozenMessage = JudgingMessages.Frozen;
+    public const string StaleMessage = JudgingMessages.Stale;
     public const int MaxReason = 2000;
 
     public async Task<List<StageSummary>> OverviewAsync(int editionId, CancellationToken ct = default)
