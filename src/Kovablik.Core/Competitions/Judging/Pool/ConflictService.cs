@@ -76,8 +76,14 @@ public sealed class ConflictService(KovablikDbContext db, JudgingAccess access, 
             .OrderBy(p => p.Organisation.Name).ThenBy(p => p.Title)
             .Select(p => new { p.Id, p.Title, p.OrganisationId, p.Organisation.Name })
             .ToListAsync(ct);
+        // A proposal the juror already conflicts with through the organisation tree or someone else's declaration
+        // is left out: there is nothing to declare, and a conflicted juror is never shown the proposal at all.
+        var hidden = (await access.ExplainConflictsAsync(editionId, [juror], proposals.Select(p => (p.Id, p.OrganisationId)).ToList(), ct))
+            .Where(c => !reasons.ContainsKey(c.ProposalId))
+            .Select(c => c.ProposalId).ToHashSet();
         return new JurorDeclarationView(juror, edition,
-            proposals.Select(p => new DeclarableProposal(p.Id, p.Title, p.OrganisationId, p.Name, reasons.ContainsKey(p.Id), reasons.GetValueOrDefault(p.Id))).ToList());
+            proposals.Where(p => !hidden.Contains(p.Id))
+                .Select(p => new DeclarableProposal(p.Id, p.Title, p.OrganisationId, p.Name, reasons.ContainsKey(p.Id), reasons.GetValueOrDefault(p.Id))).ToList());
     }
 
     /// <summary>

@@ -13,8 +13,9 @@ public enum QueueItemStatus
     Submitted = 2,
 }
 
-/// <summary>One proposal in a juror's queue.</summary>
-public sealed record QueueItem(int ProposalId, string Title, string OrganisationName, QueueItemStatus Status, double? Total, DateTimeOffset? UpdatedAt);
+/// <summary>One proposal in a juror's queue, with its presentation slot or field visit when the stage has one scheduled.</summary>
+public sealed record QueueItem(int ProposalId, string Title, string OrganisationName, QueueItemStatus Status, double? Total, DateTimeOffset? UpdatedAt,
+    int? SlotId = null, DateTimeOffset? SlotStartsAt = null, int? VisitId = null, DateTimeOffset? VisitAt = null);
 
 /// <summary>
 /// One edition/stage of a juror's queue. When <see cref="DeclarationDone"/> is false the juror sees only the link to
@@ -99,6 +100,16 @@ public sealed class ScoringService(KovablikDbContext db, JudgingAccess access)
                 .Where(s => s.JurorId == juror.Id && stageIds.Contains(s.StageId))
                 .Select(s => new { s.StageId, s.ProposalId, s.Status, s.Total, s.UpdatedAt })
                 .ToListAsync(ct);
+            // The panel's timer and visit pages are reached from the queue; a juror sees only the slots and visits of
+            // proposals they may open (the same assignments, conflicts left out below).
+            var slots = await db.PresentationSlots.AsNoTracking()
+                .Where(x => stageIds.Contains(x.StageId)).Join(db.JurorAssignments.Where(a => a.JurorId == juror.Id),
+                    x => new { x.StageId, x.ProposalId }, a => new { a.StageId, a.ProposalId }, (x, a) => new { x.Id, x.StageId, x.ProposalId, x.StartsAt })
+                .ToListAsync(ct);
+            var visits = await db.FieldVisits.AsNoTracking()
+                .Where(x => stageIds.Contains(x.StageId)).Join(db.JurorAssignments.Where(a => a.JurorId == juror.Id),
+                    x => new { x.StageId, x.ProposalId }, a => new { a.StageId, a.ProposalId }, (x, a) => new { x.Id, x.StageId, x.ProposalId, x.ScheduledAt })
+                .ToListAsync(ct);
             foreach (var stage in edStages)
             {
                 var items = assigned
@@ -108,7 +119,10 @@ public sealed class ScoringService(KovablikDbContext db, JudgingAccess access)
                         var sheet = sheets.FirstOrDefault(s => s.StageId == stage.Id && s.ProposalId == a.Id);
                         var status = sheet is null ? QueueItemStatus.NotStarted
                             : sheet.Status == ScoreStatus.Submitted ? QueueItemStatus.Submitted : QueueItemStatus.Draft;
-                        return new QueueItem(a.Id, a.Title, a.Organisation, status, sheet?.Status == ScoreStatus.Submitted ? sheet.Total : null, sheet?.UpdatedAt);
+                        var slot = slots.FirstOrDefault(x => x.StageId == stage.Id && x.ProposalId == a.Id);
+                        var visit = visits.FirstOrDefault(x => x.StageId == stage.Id && x.ProposalId == a.Id);
+                        return new QueueItem(a.Id, a.Title, a.Organisation, status, sheet?.Status == ScoreStatus.Submitted ? sheet.Total : null, sheet?.UpdatedAt,
+                            slot?.Id, slot?.StartsAt, visit?.Id, visit?.ScheduledAt);
                     })
                     // Work in progress first, then untouched, then done; alphabetical within each.
                     .OrderBy(i => i.Status switch { QueueItemStatus.Draft => 0, QueueItemStatus.NotStarted => 1, _ => 2 })

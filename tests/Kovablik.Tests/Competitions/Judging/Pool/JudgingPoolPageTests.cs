@@ -57,6 +57,30 @@ public abstract class JudgingPoolPageTests(DatabaseProvider provider) : Integrat
     }
 
     [Fact]
+    public async Task The_declaration_page_never_lists_a_proposal_the_juror_already_conflicts_with()
+    {
+        var w = await PoolFixture.EditionAsync(App);
+        var elsewhere = await App.CreateOrganisationAsync("UPT Kota Lain", w.OtherKota.Id);
+        var own = await PoolFixture.PassedAsync(App, w, w.UnitA.Id, "Klinik Keliling Milik Afiliasi Juri");
+        var declaredByUnit = await PoolFixture.PassedAsync(App, w, elsewhere.Id, "Sekolah Lapang Yang Dideklarasikan Unit");
+        var open = await PoolFixture.PassedAsync(App, w, elsewhere.Id, "Pasar Digital Kota Lain");
+        var (user, juror) = await PoolFixture.JurorAsync(App, w.Edition.Id, organisationId: w.UnitA.Id, declared: false);
+        await App.WithDbAsync(async db =>
+        {
+            db.ConflictDeclarations.Add(new ConflictDeclaration
+            {
+                EditionId = w.Edition.Id, JurorId = juror.Id, ProposalId = declaredByUnit.Id, Source = ConflictSource.Unit, Reason = "Juri pernah menjadi konsultan kami",
+            });
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var text = Http.TextOf(await (await App.ClientFor(user).GetAsync($"/Juri/Deklarasi/{w.Edition.Id}", Ct)).HtmlAsync());
+        Assert.Contains(open.Title, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(own.Title, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(declaredByUnit.Title, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task The_juror_declares_on_the_page_then_the_conflict_shows_on_Panitias_conflict_page()
     {
         var w = await PoolFixture.EditionAsync(App);

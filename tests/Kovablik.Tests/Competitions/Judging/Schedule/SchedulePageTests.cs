@@ -49,7 +49,7 @@ public abstract class SchedulePageTests(DatabaseProvider provider) : Integration
 
         // Both slots are highlighted as unconfirmed for Panitia.
         var page = await (await panitia.GetAsync(url, Ct)).HtmlAsync();
-        Assert.Equal(2, page.QuerySelectorAll("tr.table-warning").Length);
+        Assert.Equal(2, page.QuerySelectorAll("tr[id^=slot-] .badge.text-bg-warning").Length);
         Assert.Contains("2 jadwal belum dikonfirmasi unit.", Http.TextOf(page), StringComparison.Ordinal);
 
         // The unit sees its slot in WIB with the link and venue, and confirms with the plain form.
@@ -69,7 +69,7 @@ public abstract class SchedulePageTests(DatabaseProvider provider) : Integration
         Assert.NotNull(await App.WithDbAsync(db => db.PresentationSlots.Where(s => s.Id == mine.Id).Select(s => s.ConfirmedAt).SingleAsync(Ct)));
         Assert.Contains("dikonfirmasi", Http.TextOf(await (await unit.GetAsync(judging, Ct)).HtmlAsync()), StringComparison.Ordinal);
         page = await (await panitia.GetAsync(url, Ct)).HtmlAsync();
-        Assert.Single(page.QuerySelectorAll("tr.table-warning"));
+        Assert.Single(page.QuerySelectorAll("tr[id^=slot-] .badge.text-bg-warning"));
 
         // Another unit posting the same confirmation gets 404 and changes nothing.
         var otherUnit = App.ClientFor(world.Proposals[1].Operator, handleCookies: true);
@@ -111,6 +111,11 @@ public abstract class SchedulePageTests(DatabaseProvider provider) : Integration
 
         var jurorClient = App.ClientFor(juror, handleCookies: true);
         var visitUrl = $"/Juri/Visitasi/{visit.Id}";
+        // The juror reaches the visit from the queue; a juror of the same stage without this proposal gets no link.
+        var queue = await (await jurorClient.GetAsync("/Juri", Ct)).HtmlAsync();
+        Assert.NotNull(queue.QuerySelector($"tr[data-proposal='{p0.Id}'] a[href='{visitUrl}']"));
+        var other = await ScheduleFixture.JurorAsync(App, world, world.Visit, []);
+        Assert.DoesNotContain(visitUrl, await (await App.ClientFor(other).GetAsync("/Juri", Ct)).Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
         var empty = await jurorClient.SubmitFormAsync(visitUrl, new Dictionary<string, string> { ["Input.Report"] = " " }, visitUrl + "?handler=Report");
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Contains("Isi laporan visitasi.", Http.TextOf(await empty.HtmlAsync()), StringComparison.Ordinal);
