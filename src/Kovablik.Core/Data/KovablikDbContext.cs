@@ -102,9 +102,22 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
 
     public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        var now = _time.GetUtcNow();
         // The search index row commits with the innovation it describes.
-        await Kovablik.Search.InnovationSearchIndex.SyncAsync(this, cancellationToken);
+        var searchChanged = await Kovablik.Search.InnovationSearchIndex.SyncAsync(this, cancellationToken);
+        try
+        {
+            return await SaveChangesCoreAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            // Again after the write, so a search cached between the index change and its commit is dropped too.
+            if (searchChanged) Kovablik.Search.SearchResultCache.CatalogueChanged();
+        }
+    }
+
+    private async Task<int> SaveChangesCoreAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
         StampAndGuard(now);
         // The rendered public sections commit with the innovation version they were made from.
         await InnovationPageRenderer.SyncAsync(this, cancellationToken);

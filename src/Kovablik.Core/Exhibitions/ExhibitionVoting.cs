@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Caching.Memory;
 using System.Data.Common;
 using System.Security.Cryptography;
 using System.Text;
@@ -40,8 +41,17 @@ public sealed class ExhibitionOptions
 /// (advisory locks on PostgreSQL, the write gate on SQLite) one read of those people's votes and one insert. The
 /// unique index (exhibition, innovation, person) is the last word on duplicates.
 /// </summary>
-public sealed class ExhibitionVoting(KovablikDbContext db, VoteBatcher? batcher = null)
+public sealed class ExhibitionVoting(KovablikDbContext db, VoteBatcher? batcher = null, IMemoryCache? cache = null)
 {
+    /// <summary>
+    /// How long a booth lookup is reused by the vote endpoint. In a surge every vote for a booth asks the same
+    /// question; the answer is only a hint: the writer decides the window and the maximum again from the exhibition
+    /// row at the moment of writing, and the foreign key refuses a booth removed meanwhile.
+    /// </summary>
+    public static readonly TimeSpan BoothLookupFor = TimeSpan.FromSeconds(2);
+
+    private sealed record BoothTarget(int Id, int InnovationId, int ExhibitionId, DateTimeOffset? VotingOpensAt, DateTimeOffset? VotingClosesAt, int MaxVotesPerPerson, string IpSalt);
+
     public const string CountedMessage = "Suara Anda sudah dicatat. Terima kasih!";
     public const string AlreadyVotedMessage = "Anda sudah memilih inovasi ini. Satu orang hanya dapat memilih satu inovasi satu kali.";
     public const string NotFoundMessage = "Stan ini tidak ada di pameran ini.";
@@ -53,10 +63,15 @@ public sealed class ExhibitionVoting(KovablikDbContext db, VoteBatcher? batcher 
 
     public async Task<VoteOutcome> VoteAsync(string slug, string boothNumber, string userId, string? ipAddress, CancellationToken ct = default)
     {
-        var target = await db.ExhibitionBooths.AsNoTracking()
-            .Where(b => b.Number == boothNumber && b.Exhibition.Slug == slug && b.Exhibition.Status == ExhibitionStatus.Published)
-            .Select(b => new { b.Id, b.InnovationId, b.ExhibitionId, b.Exhibition.VotingOpensAt, b.Exhibition.VotingClosesAt, b.Exhibition.MaxVotesPerPerson, b.Exhibition.IpSalt })
-            .FirstOrDefaultAsync(ct);
+        var key = "vote-booth\n" + slug + "\n" + boothNumber;
+        if (cache?.Get<BoothTarget>(key) is not { } target)
+        {
+            target = await db.ExhibitionBooths.AsNoTracking()
+                .Where(b => b.Number == boothNumber && b.Exhibition.Slug == slug && b.Exhibition.Status == ExhibitionStatus.Published)
+                .Select(b => new BoothTarget(b.Id, b.InnovationId, b.ExhibitionId, b.Exhibition.VotingOpensAt, b.Exhibition.VotingClosesAt, b.Exhibition.MaxVotesPerPerson, b.Exhibition.IpSalt))
+                .FirstOrDefaultAsync(ct);
+            if (target is not null) cache?.Set(key, target, BoothLookupFor);
+        }
         if (target is null) return new(VoteStatus.NotFound, NotFoundMessage, 0, 0);
         // Early answer without queueing; the writer checks the window again at the moment of writing.
         var window = WindowProblem(target.VotingOpensAt, target.VotingClosesAt, db.Time.GetUtcNow(), target.MaxVotesPerPerson);
@@ -103,7 +118,8 @@ public sealed class ExhibitionVoting(KovablikDbContext db, VoteBatcher? batcher 
 
         // Closing is decided at the moment of writing, not when the request arrived.
         var now = db.Time.GetUtcNow();
-        var exhibitions = await db.Exhibitions.AsNoTracking().Where(e => exhibitionIds.Contains(e.Id))
+        // Only published exhibitions: the booth lookup before the queue may be a moment old (BoothLookupFor).
+        var exhibitions = await db.Exhibitions.AsNoTracking().Where(e => exhibitionIds.Contains(e.Id) && e.Status == ExhibitionStatus.Published)
             .Select(e => new { e.Id, e.VotingOpensAt, e.VotingClosesAt, e.MaxVotesPerPerson }).ToDictionaryAsync(e => e.Id, ct);
         var existing = await db.ExhibitionVotes.Where(v => exhibitionIds.Contains(v.ExhibitionId) && userIds.Contains(v.UserId))
             .Select(v => new { v.ExhibitionId, v.UserId, v.InnovationId }).ToListAsync(ct);

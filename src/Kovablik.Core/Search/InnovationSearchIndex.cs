@@ -55,12 +55,14 @@ public static class InnovationSearchIndex
     }
 
     /// <summary>Called by <see cref="KovablikDbContext.SaveChangesAsync(bool, CancellationToken)"/> before it saves.</summary>
-    public static async Task SyncAsync(KovablikDbContext db, CancellationToken ct)
+    /// <returns>Whether any innovation's searchable text or status changed (the cached searches are then dropped).</returns>
+    public static async Task<bool> SyncAsync(KovablikDbContext db, CancellationToken ct)
     {
         var changed = db.ChangeTracker.Entries<Innovation>()
             .Where(e => e.State == EntityState.Added
                 || (e.State == EntityState.Modified && IndexedProperties.Any(p => e.Property(p).IsModified)))
             .ToList();
+        if (changed.Count > 0) Kovablik.Search.SearchResultCache.CatalogueChanged();
         foreach (var entry in changed)
         {
             var innovation = entry.Entity;
@@ -86,6 +88,7 @@ public static class InnovationSearchIndex
             }
             Fill(existing, innovation);
         }
+        return changed.Count > 0;
     }
 
     /// <summary>

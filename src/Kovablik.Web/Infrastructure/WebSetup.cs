@@ -197,6 +197,7 @@ public static class WebSetup
         services.AddSingleton(config.GetSection("Exhibitions").Get<Kovablik.Exhibitions.ExhibitionOptions>() ?? new Kovablik.Exhibitions.ExhibitionOptions());
         services.AddSingleton(new VoteRateLimiter(limits));
         services.AddMemoryCache();
+        services.AddSingleton<Kovablik.Search.SearchResultCache>();
         services.AddScoped<Kovablik.Competitions.Proposals.Pack.ProposalPackService>();
         var evidence = config.GetSection("Evidence").Get<Kovablik.Competitions.Proposals.EvidenceOptions>() ?? new Kovablik.Competitions.Proposals.EvidenceOptions();
         services.AddSingleton(evidence);

@@ -110,6 +110,30 @@ public abstract class InnovationSearchTests(DatabaseProvider provider) : Integra
     }
 
     [Fact]
+    public async Task A_keyword_search_kept_in_memory_still_shows_a_publication_or_withdrawal_at_once()
+    {
+        // A keyword alone takes the ranked path whose first pages are kept in memory; each request has its own
+        // unused parameter so the HTTP output cache cannot answer instead.
+        var unit = await UnitAsync();
+        var word = "jamboreta" + new string(Guid.NewGuid().ToString("N").Where(char.IsLetter).Take(6).ToArray());
+        var n = 0;
+        async Task<List<int>> Search()
+        {
+            var page = await (await App.AnonymousClient().GetAsync($"{Base}?Q={word}&n={++n}", Ct)).ShouldBeOk<PagedResult<InnovationSummaryDto>>();
+            Assert.Equal(page.Items.Count, page.Total);
+            return page.Items.Select(i => i.Id).Order().ToList();
+        }
+
+        var first = await PublishedAsync(unit.Id, $"Layanan {word} Keliling");
+        Assert.Equal([first], await Search());
+        Assert.Equal([first], await Search());
+        var second = await PublishedAsync(unit.Id, $"Posko {word} Terpadu");
+        Assert.Equal(new[] { first, second }.Order().ToList(), await Search());
+        await App.WithServicesAsync(sp => sp.GetRequiredService<InnovationService>().ChangeStatusAsync(first, InnovationStatus.Draft, OrganisationScope.Everything, null, Ct));
+        Assert.Equal([second], await Search());
+    }
+
+    [Fact]
     public async Task An_edited_innovation_is_indexed_again_and_an_unpublished_one_disappears()
     {
         var unit = await UnitAsync();

@@ -18,12 +18,16 @@ public sealed record CommentsPanel(CommentThread Thread, bool SignedIn, bool Can
 public sealed class CommentsViewComponent(FeedbackService feedback, CurrentUser user, IAuthorizationService authorization) : ViewComponent
 {
     /// <param name="published">Passed by the innovation page, which has just read the status; otherwise read here.</param>
-    public async Task<IViewComponentResult> InvokeAsync(int innovationId, bool? published = null)
+    /// <param name="publishedComments">Passed by the innovation page, which counted them with its lists.</param>
+    public async Task<IViewComponentResult> InvokeAsync(int innovationId, bool? published = null, int? publishedComments = null)
     {
         var ct = HttpContext.RequestAborted;
         _ = int.TryParse(Request.Query["komentar"], out var page);
         page = Math.Clamp(page, 1, 10_000);
-        var thread = published is { } known ? await feedback.ThreadAsync(innovationId, user.Id, page, known, ct) : await feedback.ThreadAsync(innovationId, user.Id, page, ct);
+        // Most pages have no comments yet; an anonymous reader (the crowd) has no pending ones of their own either.
+        var thread = published == true && publishedComments == 0 && page == 1 && !user.IsSignedIn
+            ? new CommentThread(innovationId, 0, 1, false, [])
+            : published is { } known ? await feedback.ThreadAsync(innovationId, user.Id, page, known, ct) : await feedback.ThreadAsync(innovationId, user.Id, page, ct);
         if (thread is null) return Content("");
         var verified = user.IsSignedIn && (await authorization.AuthorizeAsync(user.Principal, Policies.VerifiedPerson)).Succeeded;
         var canReply = false;

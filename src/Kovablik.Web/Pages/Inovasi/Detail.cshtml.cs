@@ -5,6 +5,7 @@ using Kovablik.Web.Security;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using System.Runtime.CompilerServices;
 using Microsoft.EntityFrameworkCore;
 
 namespace Kovablik.Web.Pages.Inovasi;
@@ -25,26 +26,39 @@ public sealed partial class DetailModel(InnovationService innovations, KovablikD
     /// <summary>The first image attachment, for the page and for link previews (og:image).</summary>
     public Attachment? Image { get; private set; }
 
+    /// <summary>Published comments, counted with the page's lists so a page without any needs no comment query.</summary>
+    public int PublishedComments { get; private set; }
+
     /// <summary>False for drafts and archived entries (shown only inside the owning scope).</summary>
     public bool IsPublished { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
-        // A cold page reads the innovation's row (only the shown columns, not the Markdown) with its organisation and the sections as
-        // rendered at save time (InnovationPage), then its small lists as split queries by key (a single-query
-        // projection of the five lists scanned the join tables on SQLite: 0 pages/s at 5,000 innovations). The sections'
-        // Markdown is not read at all unless the rendered copy is missing or older than the innovation.
-        var row = await db.Innovations.AsNoTracking().Where(i => i.Id == id).Select(i => new
-        {
-            Innovation = new Innovation
+        // A cold page is four statements by key: the innovation's shown columns (not the Markdown) with its organisation
+        // and the sections as rendered at save time (InnovationPage, a LEFT JOIN on its key: as a correlated
+        // FirstOrDefault EF wraps innovation_pages in a ROW_NUMBER() window that SQLite evaluated over the whole table,
+        // 0.9 s per page at 51,000 innovations), then its four small lists in one UNION ALL, its attachments, and the
+        // comments. Each statement costs more in preparing and EF plumbing than in reading, so fewer is faster
+        // (docs/performance.md, "Innovation page").
+        var row = await (
+            from i in db.Innovations.AsNoTracking()
+            join p in db.InnovationPages on i.Id equals p.InnovationId into pages
+            from p in pages.DefaultIfEmpty()
+            where i.Id == id
+            select new
             {
-                Id = i.Id, OrganisationId = i.OrganisationId, Name = i.Name, ShortDescription = i.ShortDescription, StartedOn = i.StartedOn,
-                Stage = i.Stage, Kind = i.Kind, Status = i.Status, SkNumber = i.SkNumber, ContactName = i.ContactName, ContactEmail = i.ContactEmail,
-                ContactPhone = i.ContactPhone, VideoUrl = i.VideoUrl, WebsiteUrl = i.WebsiteUrl, IsDemo = i.IsDemo, Version = i.Version,
-            },
-            i.Team,
-            Organisation = new { i.Organisation.Name, i.Organisation.Path },
-        }).FirstOrDefaultAsync(ct);
+                Innovation = new Innovation
+                {
+                    Id = i.Id, OrganisationId = i.OrganisationId, Name = i.Name, ShortDescription = i.ShortDescription, StartedOn = i.StartedOn,
+                    Stage = i.Stage, Kind = i.Kind, Status = i.Status, SkNumber = i.SkNumber, ContactName = i.ContactName, ContactEmail = i.ContactEmail,
+                    ContactPhone = i.ContactPhone, VideoUrl = i.VideoUrl, WebsiteUrl = i.WebsiteUrl, IsDemo = i.IsDemo, Version = i.Version,
+                },
+                i.Team,
+                Organisation = new { i.Organisation.Name, i.Organisation.Path },
+                PageVersion = p == null ? (Guid?)null : p.Version,
+                RendererVersion = p == null ? 0 : p.RendererVersion,
+                SectionsJson = p == null ? null : p.SectionsJson,
+            }).FirstOrDefaultAsync(ct);
         if (row is null) return NotFound();
         var innovation = row.Innovation;
         innovation.Team = row.Team ?? [];
@@ -59,28 +73,19 @@ public sealed partial class DetailModel(InnovationService innovations, KovablikD
         }
         if (!IsPublished && !inScope) return NotFound();
 
-        var lists = await db.Innovations.AsNoTracking().Where(i => i.Id == id).Select(i => new
-        {
-            Categories = i.Categories.Select(c => new Category { Id = c.Id, Name = c.Name }).ToList(),
-            SdgGoals = i.SdgGoals.Select(g => new SdgGoal { Id = g.Id, Name = g.Name }).ToList(),
-            TargetGroups = i.TargetGroups.Select(t => new TargetGroup { Id = t.Id, Name = t.Name, IsVulnerable = t.IsVulnerable }).ToList(),
-            Attachments = i.Attachments.ToList(),
-            Awards = db.InnovationAwards.Where(a => a.InnovationId == i.Id).Select(a => new { a.Id, a.Year, a.Competition, a.Title, a.Tier }).ToList(),
-        }).AsSplitQuery().FirstAsync(ct);
-        innovation.Categories = lists.Categories;
-        innovation.SdgGoals = lists.SdgGoals;
-        innovation.TargetGroups = lists.TargetGroups;
-        innovation.Attachments = lists.Attachments;
+        var lists = await db.Database.SqlQuery<PageListRow>(FormattableStringFactory.Create(PageListRow.Sql, id)).ToListAsync(ct);
+        innovation.Categories = lists.Where(r => r.Kind == PageListRow.Category).Select(r => new Category { Id = r.Id, Name = r.Name }).ToList();
+        innovation.SdgGoals = lists.Where(r => r.Kind == PageListRow.Sdg).Select(r => new SdgGoal { Id = r.Id, Name = r.Name }).ToList();
+        innovation.TargetGroups = lists.Where(r => r.Kind == PageListRow.TargetGroup).Select(r => new TargetGroup { Id = r.Id, Name = r.Name, IsVulnerable = r.Number != 0 }).ToList();
+        PublishedComments = lists.FirstOrDefault(r => r.Kind == PageListRow.CommentCount)?.Id ?? 0;
+        innovation.Attachments = await db.Attachments.AsNoTracking().Where(a => a.InnovationId == id).ToListAsync(ct);
         Innovation = innovation;
         CanEdit = inScope;
-        Awards = lists.Awards.OrderByDescending(a => a.Year).ThenBy(a => a.Competition, StringComparer.Ordinal).ThenBy(a => a.Id)
-            .Select(a => (a.Year, a.Competition, a.Title, a.Tier)).ToList();
-        // Its own query by key: as a correlated FirstOrDefault in the projection above, EF wraps innovation_pages in a
-        // ROW_NUMBER() window that SQLite evaluates over the whole table (0.9 s per page at 51,000 innovations).
-        var rendered = await db.InnovationPages.AsNoTracking().Where(p => p.InnovationId == id)
-            .Select(p => new { p.Version, p.RendererVersion, p.SectionsJson }).FirstOrDefaultAsync(ct);
-        Sections = rendered is { } page && page.Version == innovation.Version && page.RendererVersion == InnovationPageRenderer.RendererVersion
-            ? Titled(InnovationPageRenderer.Parse(page.SectionsJson))
+        Awards = lists.Where(r => r.Kind == PageListRow.Award)
+            .OrderByDescending(a => a.Year).ThenBy(a => a.Extra, StringComparer.Ordinal).ThenBy(a => a.Id)
+            .Select(a => (a.Year, a.Extra ?? "", a.Name, (AwardTier)a.Number)).ToList();
+        Sections = row.SectionsJson is { } json && row.PageVersion == innovation.Version && row.RendererVersion == InnovationPageRenderer.RendererVersion
+            ? Titled(InnovationPageRenderer.Parse(json))
             : sections.Render(await innovations.WithDetails().AsNoTracking().AsSplitQuery().FirstAsync(i => i.Id == id, ct));
         YouTubeId = YouTube(innovation.VideoUrl);
         Image = innovation.Attachments.Where(a => a.ThumbnailKey is not null).OrderBy(a => a.UploadedAt).FirstOrDefault();
@@ -114,4 +119,42 @@ public sealed partial class DetailModel(InnovationService innovations, KovablikD
 
     [System.Text.RegularExpressions.GeneratedRegex("^[A-Za-z0-9_-]{11}$")]
     private static partial System.Text.RegularExpressions.Regex VideoId();
+}
+
+/// <summary>
+/// One row of the innovation page's small lists, read in one statement: categories, SDGs, target groups (Number = 1
+/// for a vulnerable group), awards (Name = title, Extra = competition, Year, Number = tier) and the number of
+/// published comments (Id).
+/// </summary>
+public sealed class PageListRow
+{
+    public const int Category = 0, Sdg = 1, TargetGroup = 2, Award = 3, CommentCount = 4;
+
+    /// <summary>{0} is the innovation id. Plain SQL that reads the same on SQLite and PostgreSQL.</summary>
+    public static readonly string Sql = """
+        SELECT 0 AS "Kind", c."Id", c."Name", CAST(NULL AS TEXT) AS "Extra", 0 AS "Year", 0 AS "Number"
+        FROM innovation_categories x JOIN categories c ON c."Id" = x."CategoriesId" WHERE x."InnovationsId" = {0}
+        UNION ALL
+        SELECT 1, g."Id", g."Name", NULL, 0, 0
+        FROM innovation_sdg_goals x JOIN sdg_goals g ON g."Id" = x."SdgGoalsId" WHERE x."InnovationsId" = {0}
+        UNION ALL
+        SELECT 2, t."Id", t."Name", NULL, 0, CASE WHEN t."IsVulnerable" THEN 1 ELSE 0 END
+        FROM innovation_target_groups x JOIN target_groups t ON t."Id" = x."TargetGroupsId" WHERE x."InnovationsId" = {0}
+        UNION ALL
+        SELECT 3, a."Id", a."Title", a."Competition", a."Year", a."Tier"
+        FROM innovation_awards a WHERE a."InnovationId" = {0}
+        UNION ALL
+        SELECT 4, CAST(COUNT(*) AS INTEGER), '', NULL, 0, 0
+        FROM comments c WHERE c."InnovationId" = {0} AND c."Status" = 
+        """ + (int)Kovablik.Feedback.CommentStatus.Published + """
+
+        ORDER BY 1, 2
+        """;
+
+    public int Kind { get; set; }
+    public int Id { get; set; }
+    public string Name { get; set; } = "";
+    public string? Extra { get; set; }
+    public int Year { get; set; }
+    public int Number { get; set; }
 }
