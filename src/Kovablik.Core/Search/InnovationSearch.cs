@@ -187,14 +187,14 @@ public sealed class InnovationSearch(KovablikDbContext db, SearchResultCache? re
         var sort = InnovationFilter.SortRelevance;
         var reach = filter.CurrentPage * filter.Size;
         var key = "search-top\n" + SearchResultCache.Generation + "\n" + (db is PostgresKovablikDbContext ? query.ToTsQuery() : query.ToFts5());
-        var top = results?.Get(key);
-        if (top is null)
+        async Task<TopHits> Rank(CancellationToken token)
         {
-            var counted = await CountHitsAsync(query, ct);
-            var first = await Hits(query).OrderByDescending(h => h.Rank).Take(CachedHits + 1).ToListAsync(ct);
-            top = new TopHits(counted, first);
-            results?.Set(key, top);
+            var counted = await CountHitsAsync(query, token);
+            var first = await Hits(query).OrderByDescending(h => h.Rank).Take(CachedHits + 1).ToListAsync(token);
+            return new TopHits(counted, first);
         }
+        // Not cancelled with this request: other requests for the same keyword may be waiting for this ranking.
+        var top = results is null ? await Rank(ct) : await results.GetOrComputeAsync(key, () => Rank(CancellationToken.None));
         var total = top.Total;
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)filter.Size));
         if (filter.CurrentPage > pages) return new CatalogueResult { PageNotFound = true, Total = total, Pages = pages, Query = query, Sort = sort };
@@ -258,7 +258,32 @@ public sealed class SearchResultCache : IDisposable
 
     private readonly Microsoft.Extensions.Caching.Memory.MemoryCache _cache = new(new Microsoft.Extensions.Caching.Memory.MemoryCacheOptions { SizeLimit = MaxEntries });
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<TopHits>>> _running = new(StringComparer.Ordinal);
+
     public TopHits? Get(string key) => _cache.TryGetValue(key, out TopHits? hits) ? hits : null;
+
+    /// <summary>
+    /// The kept result, or the one being computed: a burst of requests for a keyword not kept yet ranks it once
+    /// and waits for that (a common word takes seconds to rank on PostgreSQL; 64 of them at once took them all).
+    /// </summary>
+    public async Task<TopHits> GetOrComputeAsync(string key, Func<Task<TopHits>> compute)
+    {
+        if (Get(key) is { } kept) return kept;
+        var running = _running.GetOrAdd(key, k => new Lazy<Task<TopHits>>(async () =>
+        {
+            try
+            {
+                var hits = await compute();
+                Set(k, hits);
+                return hits;
+            }
+            finally
+            {
+                _running.TryRemove(k, out _);
+            }
+        }));
+        return await running.Value;
+    }
 
     public void Set(string key, TopHits hits)
     {
