@@ -151,8 +151,7 @@ public sealed partial class ExhibitionTests(BrowserAppFixture app) : BrowserTest
             .CreateAsync(new OrganisationInput($"UJI-PAMERAN-{suffix}", $"UPT Pameran Uji {suffix}", OrganisationType.Upt, kota.Id), ct);
         Assert.True(org.Succeeded);
         var name = $"Pelayanan Antar Obat Lansia {suffix}";
-        var innovations = sp.GetRequiredService<InnovationService>();
-        var created = await innovations.CreateAsync(new InnovationInput
+        var innovationId = await App.PublishedInnovationAsync(new InnovationInput
         {
             OrganisationId = org.Value!.Id,
             Name = name,
@@ -160,9 +159,7 @@ public sealed partial class ExhibitionTests(BrowserAppFixture app) : BrowserTest
             Ringkasan = "Warga lansia menerima obat di rumah.",
             StartedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-2),
             CategoryIds = [await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(ct)],
-        }, OrganisationScope.Everything, ct);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Values.SelectMany(v => v)));
-        Assert.True((await innovations.ChangeStatusAsync(created.Value!.Id, InnovationStatus.Published, OrganisationScope.Everything, null, ct)).Succeeded);
+        });
 
         // Wall-clock WIB, as an organiser types it (a Utc-kind value would be read as UTC).
         var wibNow = DateTime.SpecifyKind(DateTime.UtcNow.AddHours(7), DateTimeKind.Unspecified);
@@ -170,9 +167,9 @@ public sealed partial class ExhibitionTests(BrowserAppFixture app) : BrowserTest
         var exhibition = await exhibitions.CreateAsync(new ExhibitionInput($"Pameran Inovasi Uji {suffix}", DateOnly.FromDateTime(wibNow), DateOnly.FromDateTime(wibNow).AddDays(2),
             "Grand City Surabaya", "Pameran untuk uji peramban.", wibNow.AddHours(-1), wibNow.AddDays(2), 3, Published: true), ct);
         Assert.True(exhibition.Succeeded, string.Join("; ", exhibition.Errors.Values.SelectMany(v => v)));
-        var booth = await exhibitions.AddBoothAsync(exhibition.Value!.Id, new BoothInput(created.Value.Id, "A-07", "Hall A"), ct);
+        var booth = await exhibitions.AddBoothAsync(exhibition.Value!.Id, new BoothInput(innovationId, "A-07", "Hall A"), ct);
         Assert.True(booth.Succeeded, string.Join("; ", booth.Errors.Values.SelectMany(v => v)));
-        return (exhibition.Value.Slug, created.Value.Id, name);
+        return (exhibition.Value.Slug, innovationId, name);
     }
 
     private async Task<int> QrVisitsAsync(string slug)

@@ -305,7 +305,6 @@ public sealed class JudgingTests(BrowserAppFixture app) : BrowserTest(app)
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<KovablikDbContext>();
         var organisations = sp.GetRequiredService<OrganisationService>();
-        var innovations = sp.GetRequiredService<InnovationService>();
         var now = DateTimeOffset.UtcNow;
 
         var edition = EditionDefaults.Create(now.Year, TimeProvider.System);
@@ -345,7 +344,7 @@ public sealed class JudgingTests(BrowserAppFixture app) : BrowserTest(app)
             var org = await organisations.CreateAsync(new OrganisationInput(units[i].Code, units[i].Name, OrganisationType.Upt, parent.Id), ct);
             Assert.True(org.Succeeded, string.Join("; ", org.Errors.Values.SelectMany(v => v)));
             names[i] = $"{themes[i]} {suffix}";
-            var created = await innovations.CreateAsync(new InnovationInput
+            var innovationId = await App.PublishedInnovationAsync(new InnovationInput
             {
                 OrganisationId = org.Value!.Id,
                 Name = names[i],
@@ -353,16 +352,13 @@ public sealed class JudgingTests(BrowserAppFixture app) : BrowserTest(app)
                 Ringkasan = $"Ringkasan {themes[i]}.",
                 StartedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-3),
                 CategoryIds = [categoryId],
-            }, OrganisationScope.Everything, ct);
-            Assert.True(created.Succeeded, string.Join("; ", created.Errors.Values.SelectMany(v => v)));
-            var published = await innovations.ChangeStatusAsync(created.Value!.Id, InnovationStatus.Published, OrganisationScope.Everything, null, ct);
-            Assert.True(published.Succeeded, string.Join("; ", published.Errors.Values.SelectMany(v => v)));
+            });
             titles[i] = $"Proposal {(char)('A' + i)} {themes[i]} {suffix}";
             var proposal = new Proposal
             {
                 EditionId = edition.Id,
                 GroupCode = "Umum",
-                InnovationId = created.Value.Id,
+                InnovationId = innovationId,
                 OrganisationId = org.Value.Id,
                 Title = titles[i],
                 Status = ProposalStatus.Approved,

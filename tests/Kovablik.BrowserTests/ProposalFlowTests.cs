@@ -284,9 +284,8 @@ public sealed partial class ProposalFlowTests(BrowserAppFixture app) : BrowserTe
         await using var scope = App.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var db = sp.GetRequiredService<KovablikDbContext>();
-        var service = sp.GetRequiredService<InnovationService>();
         var orgId = await db.Organisations.Where(o => o.Code == orgCode).Select(o => o.Id).SingleAsync(ct);
-        var input = new InnovationInput
+        await App.PublishedInnovationAsync(new InnovationInput
         {
             OrganisationId = orgId,
             Name = name,
@@ -295,11 +294,7 @@ public sealed partial class ProposalFlowTests(BrowserAppFixture app) : BrowserTe
             StartedOn = DateOnly.FromDateTime(DateTime.UtcNow).AddYears(-3),
             CategoryIds = [await db.Categories.OrderBy(c => c.Id).Select(c => c.Id).FirstAsync(ct)],
             SdgGoalIds = [await db.SdgGoals.OrderBy(g => g.Id).Select(g => g.Id).FirstAsync(ct)],
-        };
-        var created = await service.CreateAsync(input, OrganisationScope.Everything, ct);
-        Assert.True(created.Succeeded, string.Join("; ", created.Errors.Values.SelectMany(v => v)));
-        var published = await service.ChangeStatusAsync(created.Value!.Id, InnovationStatus.Published, OrganisationScope.Everything, null, ct);
-        Assert.True(published.Succeeded, string.Join("; ", published.Errors.Values.SelectMany(v => v)));
+        });
         return name;
     }
 

@@ -1,6 +1,8 @@
 using System.Text.RegularExpressions;
 using Kovablik.Accounts;
 using Kovablik.Data;
+using Kovablik.Innovations;
+using Kovablik.Organisations;
 using Kovablik.Web.Infrastructure;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -163,6 +165,21 @@ public sealed partial class BrowserAppFixture : IAsyncLifetime
             Check(await users.SetTwoFactorEnabledAsync(user, true));
         }
         return new TestAccount(email, password, user.FullName, key);
+    }
+
+    /// <summary>
+    /// Creates an innovation through <see cref="InnovationService"/> (the same rules as the form) and publishes it;
+    /// returns its id. For tests whose subject starts after an innovation exists.
+    /// </summary>
+    public async Task<int> PublishedInnovationAsync(InnovationInput input)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var service = scope.ServiceProvider.GetRequiredService<InnovationService>();
+        var created = await service.CreateAsync(input, OrganisationScope.Everything);
+        Xunit.Assert.True(created.Succeeded, string.Join("; ", created.Errors.Values.SelectMany(v => v)));
+        var published = await service.ChangeStatusAsync(created.Value!.Id, InnovationStatus.Published, OrganisationScope.Everything, null);
+        Xunit.Assert.True(published.Succeeded, string.Join("; ", published.Errors.Values.SelectMany(v => v)));
+        return created.Value.Id;
     }
 
     /// <summary>The link in the newest invitation email sent to <paramref name="to"/> (from the SMTP pickup folder).</summary>
