@@ -29,6 +29,7 @@ public static class DatabaseSetup
     public static IServiceCollection AddKovablikDatabase(this IServiceCollection services, IConfiguration config)
     {
         var provider = ProviderFrom(config);
+        services.AddSingleton<Innovations.InnovationPageReader>();
         var cs = config.GetConnectionString("Kovablik");
         switch (provider)
         {

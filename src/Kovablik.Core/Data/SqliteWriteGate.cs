@@ -111,9 +111,17 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
     /// <summary>How much of the database file a connection reads through a memory map (SQLite's mmap_size, 1 GiB).</summary>
     public const string MemoryMapBytes = "1073741824";
 
+    /// <summary>
+    /// Native handles already configured. Microsoft.Data.Sqlite pools the handle behind each SqliteConnection and the
+    /// settings below live on the handle, so each is set once rather than on every open (a public page opens its
+    /// connection several times per request at thousands of requests a second).
+    /// </summary>
+    private static readonly ConditionalWeakTable<SQLitePCL.sqlite3, object> Configured = [];
+
     private static void Configure(DbConnection connection)
     {
         if (connection is not SqliteConnection { DataSource: { Length: > 0 } file } sqlite || file == ":memory:") return;
+        if (sqlite.Handle is { } handle && Configured.TryGetValue(handle, out _)) return;
         using var command = sqlite.CreateCommand();
         // WAL is a property of the file (set once); synchronous=NORMAL is per connection and safe in WAL mode
         // (a power cut may lose the last commits, never corrupt the file). Reads through a memory map: a catalogue row
@@ -123,5 +131,6 @@ public sealed class SqliteWriteGate : DbTransactionInterceptor, IDbConnectionInt
         command.CommandText = WalEnabled.ContainsKey(Path.GetFullPath(file)) ? perConnection : "PRAGMA journal_mode=WAL; " + perConnection;
         command.ExecuteNonQuery();
         WalEnabled.TryAdd(Path.GetFullPath(file), true);
+        if (sqlite.Handle is { } configured) Configured.AddOrUpdate(configured, WalEnabled);
     }
 }

@@ -1,0 +1,113 @@
+using Kovablik.Competitions.Awards;
+using Kovablik.Competitions.Validation;
+using Kovablik.Data;
+using Kovablik.Feedback;
+using Kovablik.Innovations;
+using Kovablik.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Kovablik.Tests.Innovations;
+
+/// <summary>
+/// The public page's hand-written reader returns what EF Core loads for the same innovation (every shown column,
+/// converted types included), and its pooled SQLite statements never serve an old snapshot.
+/// </summary>
+public abstract class InnovationPageReaderTests(DatabaseProvider provider) : IntegrationTest(provider)
+{
+    private Task<InnovationPageData?> ReadAsync(int id) => App.WithServicesAsync(sp =>
+        sp.GetRequiredService<InnovationPageReader>().ReadAsync(sp.GetRequiredService<KovablikDbContext>(), id, Ct));
+
+    [Fact]
+    public async Task Reads_the_same_values_as_EF_Core_for_every_part_of_the_page()
+    {
+        var org = await App.KabKotaAsync();
+        var created = await App.CreateInnovationAsync(org.Id, "Inovasi Pembaca " + KovablikAppFactory.Unique(), publish: true);
+        var uploadedAt = new DateTimeOffset(2026, 3, 4, 5, 6, 7, TimeSpan.Zero);
+        await App.WithDbAsync(async db =>
+        {
+            var innovation = await db.Innovations.Include(i => i.SdgGoals).Include(i => i.TargetGroups).SingleAsync(i => i.Id == created.Id, Ct);
+            innovation.Team = [new TeamMember { Name = "Rina \"Ketua\" Wati", Position = "Ketua" }, new TeamMember { Name = "Budi" }];
+            innovation.VideoUrl = "https://youtu.be/dQw4w9WgXcQ";
+            innovation.SdgGoals.Add(await db.SdgGoals.OrderBy(g => g.Id).FirstAsync(Ct));
+            innovation.TargetGroups.Add(await db.TargetGroups.FirstAsync(t => t.IsVulnerable, Ct));
+            db.InnovationAwards.Add(new InnovationAward { InnovationId = created.Id, Year = 2024, Competition = "KOVABLIK", Title = "Top Inovasi Terpuji", Tier = AwardTier.Top });
+            db.Attachments.Add(new Attachment
+            {
+                Id = Guid.NewGuid(), InnovationId = created.Id, Kind = AttachmentKind.Image, OriginalFileName = "foto.png", StorageKey = "k/foto.png",
+                ContentType = "image/png", Size = 12_345_678_901, Sha256 = new string('a', 64), ThumbnailKey = "k/foto.thumb.webp", UploadedAt = uploadedAt,
+            });
+            var author = await App.CreateUserAsync(Kovablik.Accounts.Roles.Pengunjung, null);
+            db.Comments.Add(new Comment { InnovationId = created.Id, AuthorId = author.Id, Body = "Bagus", Status = CommentStatus.Published, CreatedAt = uploadedAt });
+            db.Comments.Add(new Comment { InnovationId = created.Id, AuthorId = author.Id, Body = "Disembunyikan", Status = CommentStatus.Hidden, CreatedAt = uploadedAt });
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var page = await ReadAsync(created.Id);
+        Assert.NotNull(page);
+        var expected = await App.WithDbAsync(db => db.Innovations.AsNoTracking().Include(i => i.Organisation).Include(i => i.Categories).Include(i => i.SdgGoals)
+            .Include(i => i.TargetGroups).Include(i => i.Attachments).AsSplitQuery().SingleAsync(i => i.Id == created.Id, Ct));
+        var stored = await App.WithDbAsync(db => db.InnovationPages.AsNoTracking().SingleAsync(p => p.InnovationId == created.Id, Ct));
+
+        var actual = page.Innovation;
+        Assert.Equal(
+            (expected.Id, expected.OrganisationId, expected.Name, expected.ShortDescription, expected.StartedOn, expected.Stage, expected.Kind, expected.Status),
+            (actual.Id, actual.OrganisationId, actual.Name, actual.ShortDescription, actual.StartedOn, actual.Stage, actual.Kind, actual.Status));
+        Assert.Equal(
+            (expected.SkNumber, expected.ContactName, expected.ContactEmail, expected.ContactPhone, expected.VideoUrl, expected.WebsiteUrl, expected.IsDemo, expected.Version),
+            (actual.SkNumber, actual.ContactName, actual.ContactEmail, actual.ContactPhone, actual.VideoUrl, actual.WebsiteUrl, actual.IsDemo, actual.Version));
+        Assert.Equal(["Rina \"Ketua\" Wati|Ketua", "Budi|"], actual.Team.Select(t => $"{t.Name}|{t.Position}"));
+        Assert.Equal((expected.Organisation.Name, expected.Organisation.Path), (actual.Organisation.Name, actual.Organisation.Path));
+        Assert.Equal((stored.Version, stored.RendererVersion, stored.SectionsJson), (page.PageVersion, page.RendererVersion, page.SectionsJson));
+
+        Assert.Equal(expected.Categories.Select(c => (c.Id, c.Name)).Order(), Rows(page, PageListRow.Category).Select(r => (r.Id, r.Name)));
+        Assert.Equal(expected.SdgGoals.Select(c => (c.Id, c.Name)).Order(), Rows(page, PageListRow.Sdg).Select(r => (r.Id, r.Name)));
+        var group = Assert.Single(Rows(page, PageListRow.TargetGroup));
+        Assert.Equal((expected.TargetGroups.Single().Id, 1), (group.Id, group.Number));
+        var award = Assert.Single(Rows(page, PageListRow.Award));
+        Assert.Equal(("Top Inovasi Terpuji", "KOVABLIK", 2024, (int)AwardTier.Top), (award.Name, award.Extra, award.Year, award.Number));
+        Assert.Equal(1, Assert.Single(Rows(page, PageListRow.CommentCount)).Id);
+
+        var attachment = Assert.Single(page.Attachments);
+        var expectedAttachment = expected.Attachments.Single();
+        Assert.Equal(
+            (expectedAttachment.Id, expectedAttachment.Kind, expectedAttachment.OriginalFileName, expectedAttachment.StorageKey, expectedAttachment.ContentType,
+                expectedAttachment.Size, expectedAttachment.Sha256, expectedAttachment.ThumbnailKey, expectedAttachment.UploadedAt, expectedAttachment.UploadedByUserId),
+            (attachment.Id, attachment.Kind, attachment.OriginalFileName, attachment.StorageKey, attachment.ContentType,
+                attachment.Size, attachment.Sha256, attachment.ThumbnailKey, attachment.UploadedAt, attachment.UploadedByUserId));
+        Assert.Equal(uploadedAt, attachment.UploadedAt);
+
+        Assert.Null(await ReadAsync(int.MaxValue));
+    }
+
+    [Fact]
+    public async Task A_committed_change_is_read_at_once_by_readers_used_before_it()
+    {
+        var org = await App.KabKotaAsync();
+        var created = await App.CreateInnovationAsync(org.Id, "Nama Lama " + KovablikAppFactory.Unique(), publish: true);
+        // Several reads at once leave several prepared readers in the pool, each having read the old row.
+        await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => ReadAsync(created.Id)));
+
+        var renamed = "Nama Baru " + KovablikAppFactory.Unique();
+        await App.WithDbAsync(async db =>
+        {
+            var innovation = await db.Innovations.SingleAsync(i => i.Id == created.Id, Ct);
+            innovation.Name = renamed;
+            db.InnovationAwards.Add(new InnovationAward { InnovationId = created.Id, Year = 2025, Competition = "KIPP", Title = "TOP 45", Tier = AwardTier.Top });
+            await db.SaveChangesAsync(Ct);
+        });
+
+        var pages = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => ReadAsync(created.Id)));
+        Assert.All(pages, p =>
+        {
+            Assert.Equal(renamed, p!.Innovation.Name);
+            Assert.Equal("TOP 45", Assert.Single(Rows(p, PageListRow.Award)).Name);
+        });
+    }
+
+    private static IEnumerable<PageListRow> Rows(InnovationPageData page, int kind) => page.Lists.Where(r => r.Kind == kind);
+}
+
+public sealed class InnovationPageReaderTestsSqlite() : InnovationPageReaderTests(DatabaseProvider.Sqlite);
+
+public sealed class InnovationPageReaderTestsPostgres() : InnovationPageReaderTests(DatabaseProvider.Postgres);
