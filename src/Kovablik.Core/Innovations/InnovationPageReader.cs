@@ -25,7 +25,7 @@ public sealed record InnovationPageData(
 /// EF query pipeline and, on SQLite, compiling the statements: Microsoft.Data.Sqlite prepares every new command again
 /// (about 70 µs each here, more than running it), so each pooled reader connection keeps its three statements
 /// prepared. On PostgreSQL the same SQL runs on the context's connection (docs/performance.md, "Innovation page";
-/// ADR 0011).
+/// ADR 0009).
 /// </summary>
 public sealed class InnovationPageReader : IDisposable
 {
