@@ -24,7 +24,7 @@ public sealed record InnovationPageData(
 /// The page is the busiest read of the exhibition (a hall of phones, a catalogue of 50,000 entries), so it skips the
 /// EF query pipeline and, on SQLite, compiling the statements: Microsoft.Data.Sqlite prepares every new command again
 /// (about 70 µs each here, more than running it), so each pooled reader connection keeps its three statements
-/// prepared. On PostgreSQL the same SQL runs on the context's connection (docs/performance.md, "Innovation page";
+/// prepared. On PostgreSQL the same SQL runs on the context's connection in one round trip (docs/performance.md, "Innovation page";
 /// ADR 0009).
 /// </summary>
 public sealed class InnovationPageReader : IDisposable
@@ -60,7 +60,7 @@ public sealed class InnovationPageReader : IDisposable
             try
             {
                 reader.SetId(id);
-                var data = await ReadAsync(reader.Row, reader.Lists, reader.Attachments, sqlite: true, ct);
+                var data = await ReadAsync(reader, ct);
                 Return(pool, reader);
                 return data;
             }
@@ -74,10 +74,15 @@ public sealed class InnovationPageReader : IDisposable
         await db.Database.OpenConnectionAsync(ct);
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        await using var row = Command(connection, transaction, RowSql, id);
-        await using var lists = Command(connection, transaction, PageListRow.Sql, id);
-        await using var attachments = Command(connection, transaction, AttachmentsSql, id);
-        return await ReadAsync(row, lists, attachments, sqlite: db is SqliteKovablikDbContext, ct);
+        // One round trip: the three statements in one command, read as three result sets (Npgsql still prepares each).
+        await using var command = Command(connection, transaction, RowSql + ";\n" + PageListRow.Sql + ";\n" + AttachmentsSql, id);
+        await using var r = await command.ExecuteReaderAsync(ct);
+        var sqlite = db is SqliteKovablikDbContext;
+        var row = await ReadRowAsync(r, ct);
+        await r.NextResultAsync(ct);
+        var lists = await ReadListsAsync(r, ct);
+        await r.NextResultAsync(ct);
+        return row is null ? null : row with { Lists = lists, Attachments = await ReadAttachmentsAsync(r, row.Innovation.Id, sqlite, ct) };
     }
 
     private void Return(ConcurrentBag<PreparedReader> pool, PreparedReader reader)
@@ -107,73 +112,77 @@ public sealed class InnovationPageReader : IDisposable
 
     private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
-    private static async Task<InnovationPageData?> ReadAsync(DbCommand rowCommand, DbCommand listsCommand, DbCommand attachmentsCommand, bool sqlite, CancellationToken ct)
+    private static async Task<InnovationPageData?> ReadAsync(PreparedReader reader, CancellationToken ct)
     {
-        Innovation innovation;
-        Guid? pageVersion;
-        int rendererVersion;
-        string? sectionsJson;
-        await using (var r = await rowCommand.ExecuteReaderAsync(ct))
-        {
-            if (!await r.ReadAsync(ct)) return null;
-            innovation = new Innovation
-            {
-                Id = r.GetInt32(0),
-                OrganisationId = r.GetInt32(1),
-                Name = r.GetString(2),
-                ShortDescription = r.GetString(3),
-                StartedOn = r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4),
-                Stage = (InnovationStage)r.GetInt32(5),
-                Kind = (InnovationKind)r.GetInt32(6),
-                Status = (InnovationStatus)r.GetInt32(7),
-                SkNumber = NullableString(r, 8),
-                ContactName = NullableString(r, 9),
-                ContactEmail = NullableString(r, 10),
-                ContactPhone = NullableString(r, 11),
-                VideoUrl = NullableString(r, 12),
-                WebsiteUrl = NullableString(r, 13),
-                IsDemo = r.GetBoolean(14),
-                Version = r.GetGuid(15),
-                Team = r.IsDBNull(16) ? [] : JsonSerializer.Deserialize<List<TeamMember>>(r.GetString(16)) ?? [],
-            };
-            innovation.Organisation = new Organisations.Organisation { Id = innovation.OrganisationId, Name = r.GetString(17), Path = r.GetString(18) };
-            pageVersion = r.IsDBNull(19) ? null : r.GetGuid(19);
-            rendererVersion = r.IsDBNull(20) ? 0 : r.GetInt32(20);
-            sectionsJson = NullableString(r, 21);
-        }
+        InnovationPageData? row;
+        await using (var r = await reader.Row.ExecuteReaderAsync(ct)) row = await ReadRowAsync(r, ct);
+        if (row is null) return null;
+        List<PageListRow> lists;
+        await using (var r = await reader.Lists.ExecuteReaderAsync(ct)) lists = await ReadListsAsync(r, ct);
+        await using (var r = await reader.Attachments.ExecuteReaderAsync(ct))
+            return row with { Lists = lists, Attachments = await ReadAttachmentsAsync(r, row.Innovation.Id, sqlite: true, ct) };
+    }
 
+    /// <summary>The innovation, its organisation and its stored sections; the lists are filled in by the caller.</summary>
+    private static async Task<InnovationPageData?> ReadRowAsync(DbDataReader r, CancellationToken ct)
+    {
+        if (!await r.ReadAsync(ct)) return null;
+        var innovation = new Innovation
+        {
+            Id = r.GetInt32(0),
+            OrganisationId = r.GetInt32(1),
+            Name = r.GetString(2),
+            ShortDescription = r.GetString(3),
+            StartedOn = r.IsDBNull(4) ? null : r.GetFieldValue<DateOnly>(4),
+            Stage = (InnovationStage)r.GetInt32(5),
+            Kind = (InnovationKind)r.GetInt32(6),
+            Status = (InnovationStatus)r.GetInt32(7),
+            SkNumber = NullableString(r, 8),
+            ContactName = NullableString(r, 9),
+            ContactEmail = NullableString(r, 10),
+            ContactPhone = NullableString(r, 11),
+            VideoUrl = NullableString(r, 12),
+            WebsiteUrl = NullableString(r, 13),
+            IsDemo = r.GetBoolean(14),
+            Version = r.GetGuid(15),
+            Team = r.IsDBNull(16) ? [] : JsonSerializer.Deserialize<List<TeamMember>>(r.GetString(16)) ?? [],
+        };
+        innovation.Organisation = new Organisations.Organisation { Id = innovation.OrganisationId, Name = r.GetString(17), Path = r.GetString(18) };
+        return new InnovationPageData(innovation, r.IsDBNull(19) ? null : r.GetGuid(19), r.IsDBNull(20) ? 0 : r.GetInt32(20), NullableString(r, 21), [], []);
+    }
+
+    private static async Task<List<PageListRow>> ReadListsAsync(DbDataReader r, CancellationToken ct)
+    {
         var lists = new List<PageListRow>();
-        await using (var r = await listsCommand.ExecuteReaderAsync(ct))
-        {
-            while (await r.ReadAsync(ct))
-                lists.Add(new PageListRow
-                {
-                    Kind = r.GetInt32(0), Id = r.GetInt32(1), Name = r.GetString(2), Extra = NullableString(r, 3),
-                    Year = r.GetInt32(4), Number = r.GetInt32(5),
-                });
-        }
+        while (await r.ReadAsync(ct))
+            lists.Add(new PageListRow
+            {
+                Kind = r.GetInt32(0), Id = r.GetInt32(1), Name = r.GetString(2), Extra = NullableString(r, 3),
+                Year = r.GetInt32(4), Number = r.GetInt32(5),
+            });
         lists.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Id.CompareTo(b.Id));
+        return lists;
+    }
 
+    private static async Task<List<Attachment>> ReadAttachmentsAsync(DbDataReader r, int innovationId, bool sqlite, CancellationToken ct)
+    {
         var attachments = new List<Attachment>();
-        await using (var r = await attachmentsCommand.ExecuteReaderAsync(ct))
-        {
-            while (await r.ReadAsync(ct))
-                attachments.Add(new Attachment
-                {
-                    Id = r.GetGuid(0),
-                    InnovationId = innovation.Id,
-                    Kind = (AttachmentKind)r.GetInt32(1),
-                    OriginalFileName = r.GetString(2),
-                    StorageKey = r.GetString(3),
-                    ContentType = r.GetString(4),
-                    Size = r.GetInt64(5),
-                    Sha256 = r.GetString(6),
-                    ThumbnailKey = NullableString(r, 7),
-                    UploadedAt = sqlite ? (DateTimeOffset)SqliteInstant.ConvertFromProvider(r.GetInt64(8))! : r.GetFieldValue<DateTimeOffset>(8),
-                    UploadedByUserId = NullableString(r, 9),
-                });
-        }
-        return new InnovationPageData(innovation, pageVersion, rendererVersion, sectionsJson, lists, attachments);
+        while (await r.ReadAsync(ct))
+            attachments.Add(new Attachment
+            {
+                Id = r.GetGuid(0),
+                InnovationId = innovationId,
+                Kind = (AttachmentKind)r.GetInt32(1),
+                OriginalFileName = r.GetString(2),
+                StorageKey = r.GetString(3),
+                ContentType = r.GetString(4),
+                Size = r.GetInt64(5),
+                Sha256 = r.GetString(6),
+                ThumbnailKey = NullableString(r, 7),
+                UploadedAt = sqlite ? (DateTimeOffset)SqliteInstant.ConvertFromProvider(r.GetInt64(8))! : r.GetFieldValue<DateTimeOffset>(8),
+                UploadedByUserId = NullableString(r, 9),
+            });
+        return attachments;
     }
 
     private static string? NullableString(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);

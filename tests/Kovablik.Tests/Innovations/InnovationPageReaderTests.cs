@@ -105,6 +105,27 @@ public abstract class InnovationPageReaderTests(DatabaseProvider provider) : Int
         });
     }
 
+    [Fact]
+    public async Task Inside_a_transaction_it_reads_through_the_transaction_and_sees_its_uncommitted_change()
+    {
+        var org = await App.KabKotaAsync();
+        var created = await App.CreateInnovationAsync(org.Id, "Sebelum " + KovablikAppFactory.Unique(), publish: true);
+        await App.WithServicesAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<KovablikDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync(Ct);
+            var innovation = await db.Innovations.SingleAsync(i => i.Id == created.Id, Ct);
+            innovation.Name = "Dalam Transaksi";
+            await db.SaveChangesAsync(Ct);
+            var page = await sp.GetRequiredService<InnovationPageReader>().ReadAsync(db, created.Id, Ct);
+            Assert.Equal("Dalam Transaksi", page!.Innovation.Name);
+            Assert.Equal(0, Assert.Single(Rows(page, PageListRow.CommentCount)).Id);
+            await transaction.RollbackAsync(Ct);
+            return 0;
+        });
+        Assert.Equal(created.Name, (await ReadAsync(created.Id))!.Innovation.Name);
+    }
+
     private static IEnumerable<PageListRow> Rows(InnovationPageData page, int kind) => page.Lists.Where(r => r.Kind == kind);
 }
 
