@@ -108,8 +108,9 @@ public sealed class InnovationSearch(KovablikDbContext db, SearchResultCache? re
     /// <summary>
     /// How many of a keyword's best matches are kept in memory (the first pages), and for how long. A common word
     /// ranks every matching row (77 ms for a word in all 51,000 rows on SQLite), and a crowd asks the same few words
-    /// again and again; the public pages are already output-cached for the same minute, so a result may be as old as
-    /// the page that shows it, never older. Node-local: each node fills its own.
+    /// again and again. A change saved on this node is seen at once; one saved on another node within this time, at
+    /// most twice it while a busy keyword is being ranked again (<see cref="SearchResultCache.GetOrComputeAsync"/>).
+    /// Node-local: each node fills its own.
     /// </summary>
     public const int CachedHits = 200;
 
@@ -175,22 +176,31 @@ public sealed class InnovationSearch(KovablikDbContext db, SearchResultCache? re
     }
 
     /// <summary>
-    /// A keyword alone, ranked (the common case, and the expensive one for common words). The index holds exactly the
-    /// published innovations, so it counts the matches by itself, and only the best-ranked matches up to the end of
-    /// the requested page meet the innovations table: one ranking pass in the index, then a handful of rows by key,
-    /// instead of joining and sorting tens of thousands of wide innovation rows. The order is the same as the full
-    /// ranking's (rank, then newest, then id): when the rank at the end of the page is shared by matches beyond it,
-    /// every match of that rank is a candidate too.
+    /// A keyword's matches in the catalogue's full order (rank, then newest, then id), ids and ranks only. The index
+    /// holds exactly the published innovations; the join reads only the tie-breaking columns of each match.
+    /// </summary>
+    private IQueryable<SearchHit> Ordered(SearchQuery query) =>
+        from h in Hits(query)
+        join i in db.Innovations on h.InnovationId equals i.Id
+        orderby h.Rank descending, i.PublishedAt descending, i.Id descending
+        select new SearchHit { InnovationId = h.InnovationId, Rank = h.Rank };
+
+    /// <summary>
+    /// A keyword alone, ranked (the common case, and the expensive one for common words). The index counts the matches
+    /// by itself, and the first <see cref="CachedHits"/> in the full order are kept per keyword, so a page inside
+    /// them reads only its own rows by key. The order is total (rank, newest, id) when it is computed: an earlier
+    /// version kept ranks only and, when a rank at the edge of the page was shared by matches beyond it, asked the index
+    /// again for every match of that rank; PostgreSQL's ts_rank gives many equal ranks, so nearly every search ranked
+    /// all matches again (26 searches/s at 51,000 innovations; docs/performance.md).
     /// </summary>
     private async Task<CatalogueResult> RankedByIndexAsync(InnovationFilter filter, SearchQuery query, CancellationToken ct)
     {
         var sort = InnovationFilter.SortRelevance;
-        var reach = filter.CurrentPage * filter.Size;
         var key = "search-top\n" + SearchResultCache.Generation + "\n" + (db is PostgresKovablikDbContext ? query.ToTsQuery() : query.ToFts5());
         async Task<TopHits> Rank(CancellationToken token)
         {
             var counted = await CountHitsAsync(query, token);
-            var first = await Hits(query).OrderByDescending(h => h.Rank).Take(CachedHits + 1).ToListAsync(token);
+            var first = await Ordered(query).Take(CachedHits).ToListAsync(token);
             return new TopHits(counted, first);
         }
         // Not cancelled with this request: other requests for the same keyword may be waiting for this ranking.
@@ -198,16 +208,12 @@ public sealed class InnovationSearch(KovablikDbContext db, SearchResultCache? re
         var total = top.Total;
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)filter.Size));
         if (filter.CurrentPage > pages) return new CatalogueResult { PageNotFound = true, Total = total, Pages = pages, Query = query, Sort = sort };
-        // The kept matches answer a page inside them; a page further on (or a tie across the kept edge) asks the index.
-        var best = reach < CachedHits ? top.Best.Take(reach + 1).ToList() : await Hits(query).OrderByDescending(h => h.Rank).Take(reach + 1).ToListAsync(ct);
-        if (best.Count > reach && best[reach].Rank == best[reach - 1].Rank)
-        {
-            var edge = best[reach - 1].Rank;
-            best = await Hits(query).Where(h => h.Rank >= edge).ToListAsync(ct);
-        }
-        else if (best.Count > reach) best.RemoveAt(reach);
-        var rank = best.ToDictionary(h => h.InnovationId, h => h.Rank);
-        var ids = rank.Keys.ToList();
+        // The kept matches answer a page inside them; a page further on asks the index.
+        var skip = (filter.CurrentPage - 1) * filter.Size;
+        var hits = skip + filter.Size <= top.Best.Count || top.Best.Count >= total
+            ? top.Best.Skip(skip).Take(filter.Size).ToList()
+            : await Ordered(query).Skip(skip).Take(filter.Size).ToListAsync(ct);
+        var ids = hits.Select(h => h.InnovationId).ToList();
         // Rows by key only: with the status in the WHERE clause SQLite's planner walked the (Status, OrganisationId)
         // index over every published row instead of looking these up by key, 10 ms a search at 51,000 innovations; the
         // ids go inline for the same reason (a json_each() parameter hides their number from the planner). The status
@@ -220,9 +226,8 @@ public sealed class InnovationSearch(KovablikDbContext db, SearchResultCache? re
                     i.Stage, i.Kind, i.StartedOn, i.PublishedAt, i.IsDemo),
             })
             .ToListAsync(ct))
-            .Where(r => r.Status == InnovationStatus.Published).Select(r => r.Item).ToList();
-        var items = rows.OrderByDescending(r => rank[r.Id]).ThenByDescending(r => r.PublishedAt).ThenByDescending(r => r.Id)
-            .Skip((filter.CurrentPage - 1) * filter.Size).Take(filter.Size).ToList();
+            .Where(r => r.Status == InnovationStatus.Published).ToDictionary(r => r.Item.Id, r => r.Item);
+        var items = ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
         return new CatalogueResult { Items = items, Total = total, Pages = pages, Query = query, Sort = sort };
     }
 
@@ -245,8 +250,10 @@ public sealed record TopHits(int Total, List<SearchHit> Best);
 /// The search's own bounded cache (one per process): at most <see cref="MaxEntries"/> keywords, each for
 /// <see cref="InnovationSearch.CacheFor"/>, so a flood of distinct keywords cannot grow it without limit.
 /// </summary>
-public sealed class SearchResultCache : IDisposable
+public sealed class SearchResultCache(TimeProvider? time = null) : IDisposable
 {
+    private readonly TimeProvider _time = time ?? TimeProvider.System;
+
     public const int MaxEntries = 10_000;
 
     private static long _generation;
@@ -260,15 +267,24 @@ public sealed class SearchResultCache : IDisposable
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<Task<TopHits>>> _running = new(StringComparer.Ordinal);
 
-    public TopHits? Get(string key) => _cache.TryGetValue(key, out TopHits? hits) ? hits : null;
+    /// <summary>A kept result, when it stops being fresh and when it may no longer be served at all.</summary>
+    private sealed record Kept(TopHits Hits, DateTimeOffset FreshUntil, DateTimeOffset ServedUntil);
+
+    public TopHits? Get(string key) => _cache.TryGetValue(key, out Kept? kept) && kept is not null && _time.GetUtcNow() < kept.ServedUntil ? kept.Hits : null;
 
     /// <summary>
     /// The kept result, or the one being computed: a burst of requests for a keyword not kept yet ranks it once
     /// and waits for that (a common word takes seconds to rank on PostgreSQL; 64 of them at once took them all).
+    /// A result older than <see cref="InnovationSearch.CacheFor"/> is ranked again by the one request that finds it
+    /// so, while the others keep getting it for up to as long again: otherwise every kept keyword expired at once a
+    /// minute after a burst and the whole crowd waited for the rankings together (p99 142 ms against 81–87 ms on
+    /// PostgreSQL). A save in this process still changes the key (the generation) and so is seen at once.
     /// </summary>
     public async Task<TopHits> GetOrComputeAsync(string key, Func<Task<TopHits>> compute)
     {
-        if (Get(key) is { } kept) return kept;
+        if (_cache.TryGetValue(key, out Kept? kept) && kept is not null && _time.GetUtcNow() is var now && now < kept.ServedUntil
+            && (now < kept.FreshUntil || _running.ContainsKey(key)))
+            return kept.Hits;
         var running = _running.GetOrAdd(key, k => new Lazy<Task<TopHits>>(async () =>
         {
             try
@@ -288,9 +304,10 @@ public sealed class SearchResultCache : IDisposable
     public void Set(string key, TopHits hits)
     {
         using var entry = _cache.CreateEntry(key);
-        entry.Value = hits;
+        var now = _time.GetUtcNow();
+        entry.Value = new Kept(hits, now + InnovationSearch.CacheFor, now + 2 * InnovationSearch.CacheFor);
         entry.Size = 1;
-        entry.AbsoluteExpirationRelativeToNow = InnovationSearch.CacheFor;
+        entry.AbsoluteExpirationRelativeToNow = 2 * InnovationSearch.CacheFor;   // frees memory; the clock above decides
     }
 
     public void Dispose() => _cache.Dispose();

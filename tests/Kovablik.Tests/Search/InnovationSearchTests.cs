@@ -276,8 +276,8 @@ public abstract class InnovationSearchTests(DatabaseProvider provider) : Integra
     [Fact]
     public async Task A_keyword_without_filters_pages_exactly_like_the_full_ranking()
     {
-        // Without filters the catalogue counts in the index and joins only the best-ranked matches (up to the page's
-        // last rank, ties included). Name matches, body matches of different strength and identical texts (equal
+        // Without filters the catalogue counts in the index and keeps each keyword's first matches in the full order
+        // (rank, newest, id), computed in the database. Name matches, body matches of different strength and identical texts (equal
         // ranks, ordered newest first) must page exactly as the full ranking does behind a filter that keeps them all.
         var unit = await UnitAsync();
         var word = UniqueWord();

@@ -1,0 +1,54 @@
+using Kovablik.Search;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Kovablik.Tests.Search;
+
+public sealed class SearchResultCacheTests
+{
+    private static TopHits Hits(int id) => new(1, [new SearchHit { InnovationId = id, Rank = 1 }]);
+
+    [Fact]
+    public async Task A_stale_keyword_is_ranked_again_by_one_request_while_the_others_get_the_kept_result()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        using var cache = new SearchResultCache(time);
+        var computed = 0;
+        Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => { computed++; return Task.FromResult(Hits(1)); })).Best[0].InnovationId);
+
+        time.Advance(InnovationSearch.CacheFor - TimeSpan.FromSeconds(1));
+        Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => { computed++; return Task.FromResult(Hits(99)); })).Best[0].InnovationId);
+        Assert.Equal(1, computed);
+
+        // Stale: the first request ranks again; while it does, another is answered at once with the kept result.
+        time.Advance(TimeSpan.FromSeconds(2));
+        var ranking = new TaskCompletionSource<TopHits>();
+        var refreshing = cache.GetOrComputeAsync("k", () => { computed++; return ranking.Task; });
+        Assert.False(refreshing.IsCompleted);
+        var meanwhile = cache.GetOrComputeAsync("k", () => throw new InvalidOperationException("ranked twice"));
+        Assert.True(meanwhile.IsCompletedSuccessfully);
+        Assert.Equal(1, (await meanwhile).Best[0].InnovationId);
+        ranking.SetResult(Hits(2));
+        Assert.Equal(2, (await refreshing).Best[0].InnovationId);
+        Assert.Equal(2, (await cache.GetOrComputeAsync("k", () => throw new InvalidOperationException("fresh again"))).Best[0].InnovationId);
+        Assert.Equal(2, computed);
+    }
+
+    [Fact]
+    public async Task A_result_is_never_served_past_twice_the_cache_time()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        using var cache = new SearchResultCache(time);
+        await cache.GetOrComputeAsync("k", () => Task.FromResult(Hits(1)));
+        var ranking = new TaskCompletionSource<TopHits>();
+        time.Advance(InnovationSearch.CacheFor + TimeSpan.FromSeconds(1));
+        var refreshing = cache.GetOrComputeAsync("k", () => ranking.Task);   // a ranking that takes very long
+
+        time.Advance(InnovationSearch.CacheFor);
+        Assert.Null(cache.Get("k"));
+        var waiting = cache.GetOrComputeAsync("k", () => throw new InvalidOperationException("ranked twice"));
+        Assert.False(waiting.IsCompleted);   // too old to serve: it waits for the ranking under way
+        ranking.SetResult(Hits(3));
+        Assert.Equal(3, (await waiting).Best[0].InnovationId);
+        Assert.Equal(3, (await refreshing).Best[0].InnovationId);
+    }
+}
