@@ -14,6 +14,7 @@ public sealed class SearchResultCacheTests
         using var cache = new SearchResultCache(time);
         var computed = 0;
         Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => { computed++; return Task.FromResult(Hits(1)); })).Best[0].InnovationId);
+        await cache.GetOrComputeAsync("j", () => Task.FromResult(Hits(10)));
 
         time.Advance(InnovationSearch.CacheFor - TimeSpan.FromSeconds(1));
         Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => { computed++; return Task.FromResult(Hits(99)); })).Best[0].InnovationId);
@@ -27,10 +28,14 @@ public sealed class SearchResultCacheTests
         var meanwhile = cache.GetOrComputeAsync("k", () => throw new InvalidOperationException("ranked twice"));
         Assert.True(meanwhile.IsCompletedSuccessfully);
         Assert.Equal(1, (await meanwhile).Best[0].InnovationId);
+        // Another stale keyword waits its turn: kept result, no second ranking at the same time.
+        var other = cache.GetOrComputeAsync("j", () => throw new InvalidOperationException("two rankings at once"));
+        Assert.Equal(10, (await other).Best[0].InnovationId);
         ranking.SetResult(Hits(2));
         Assert.Equal(2, (await refreshing).Best[0].InnovationId);
         Assert.Equal(2, (await cache.GetOrComputeAsync("k", () => throw new InvalidOperationException("fresh again"))).Best[0].InnovationId);
         Assert.Equal(2, computed);
+        Assert.Equal(11, (await cache.GetOrComputeAsync("j", () => Task.FromResult(Hits(11)))).Best[0].InnovationId);   // its turn now
     }
 
     [Fact]
