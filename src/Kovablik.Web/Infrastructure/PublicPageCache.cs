@@ -12,14 +12,20 @@ namespace Kovablik.Web.Infrastructure;
 /// <summary>
 /// Output cache for public pages read far more often than they change (an innovation's page in an exhibition hall).
 /// Only anonymous requests are cached (the default policy skips signed-in users and responses that set cookies), per
-/// language. Any saved change to what those pages show evicts the whole set on this node; other nodes notice within
-/// <see cref="Lifetime"/>.
+/// language. A saved change to what those pages show evicts the whole set on this node (a comment only its innovation's
+/// page); other nodes notice within <see cref="Lifetime"/>.
 /// </summary>
 public static class PublicPageCache
 {
     public const string Policy = "public-page";
     public const string Tag = "catalogue";
     public static readonly TimeSpan Lifetime = TimeSpan.FromSeconds(60);
+
+    /// <summary>The tag of one innovation's own page, so a comment on it leaves the other cached pages alone.</summary>
+    public static string InnovationTag(int id) => "innovation-" + id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>Marks the response being cached as showing this innovation's comments.</summary>
+    public static void TagInnovation(HttpContext http, int id) => http.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(InnovationTag(id));
 
     public static IServiceCollection AddPublicPageCache(this IServiceCollection services)
     {
@@ -33,16 +39,32 @@ public static class PublicPageCache
         return services;
     }
 
-    /// <summary>After a save that touched innovations, their search index rows, awards, attachments, organisations or comments, drops the cached pages.</summary>
+    /// <summary>
+    /// After a save that touched innovations, their search index rows, awards, attachments, organisations or replies,
+    /// drops the cached pages; after one that touched only comments, drops only those innovations' pages (a hall
+    /// comments all day, and each comment used to send every booth's page back to the database).
+    /// </summary>
     private sealed class EvictOnSave(IOutputCacheStore store) : SaveChangesInterceptor
     {
-        private static readonly ConditionalWeakTable<DbContext, object> Pending = [];
+        private static readonly ConditionalWeakTable<DbContext, HashSet<int>> Pending = [];
 
-        /// <summary>Remembers, until the save completes, that this context is writing something the cached pages show.</summary>
+        /// <summary>Stands for "every cached page" in <see cref="Pending"/>.</summary>
+        private static readonly HashSet<int> Everything = [];
+
+        /// <summary>Remembers, until the save completes, what this context is writing that the cached pages show.</summary>
         private static void Mark(DbContext? db)
         {
-            if (db is not null && db.ChangeTracker.Entries().Any(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Relevant(e.Entity)))
-                Pending.AddOrUpdate(db, true);
+            if (db is null) return;
+            HashSet<int>? innovations = null;
+            foreach (var e in db.ChangeTracker.Entries())
+            {
+                if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !Relevant(e.Entity)) continue;
+                if (e.Entity is Kovablik.Feedback.Comment comment && !ReferenceEquals(innovations, Everything))
+                    (innovations ??= []).Add(comment.InnovationId);
+                else
+                    innovations = Everything;
+            }
+            if (innovations is not null) Pending.AddOrUpdate(db, innovations);
         }
 
         /// <summary>
@@ -53,6 +75,15 @@ public static class PublicPageCache
             entity is Innovation or Kovablik.Search.InnovationSearchEntry or InnovationAward or Attachment or Organisation
                 or Kovablik.Feedback.Comment or Kovablik.Feedback.CommentReply;
 
+        private async ValueTask EvictAsync(DbContext db)
+        {
+            if (!Pending.TryGetValue(db, out var innovations) || !Pending.Remove(db)) return;
+            if (ReferenceEquals(innovations, Everything))
+                await store.EvictByTagAsync(Tag, CancellationToken.None);
+            else
+                foreach (var id in innovations) await store.EvictByTagAsync(InnovationTag(id), CancellationToken.None);
+        }
+
         public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
             Mark(eventData.Context);
@@ -61,8 +92,7 @@ public static class PublicPageCache
 
         public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
         {
-            if (eventData.Context is { } db && Pending.Remove(db))
-                await store.EvictByTagAsync(Tag, CancellationToken.None);
+            if (eventData.Context is { } db) await EvictAsync(db);
             return result;
         }
 
@@ -74,8 +104,7 @@ public static class PublicPageCache
 
         public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
         {
-            if (eventData.Context is { } db && Pending.Remove(db))
-                store.EvictByTagAsync(Tag, CancellationToken.None).AsTask().GetAwaiter().GetResult();
+            if (eventData.Context is { } db) EvictAsync(db).AsTask().GetAwaiter().GetResult();
             return result;
         }
     }

@@ -51,6 +51,48 @@ public abstract class PublicPageCacheTests(DatabaseProvider provider) : Integrat
     }
 
     [Fact]
+    public async Task A_comment_drops_only_its_innovations_page_and_other_changes_drop_them_all()
+    {
+        var org = await App.CreateOrganisationAsync("UPT Komentar " + KovablikAppFactory.Unique(), (await App.KabKotaAsync()).Id);
+        var a = await App.CreateInnovationAsync(org.Id, "Inovasi Dikomentari", publish: true);
+        var b = await App.CreateInnovationAsync(org.Id, "Inovasi Tetangga", publish: true);
+        var anonymous = App.AnonymousClient();
+        async Task<string> TextAsync(int id) => Http.TextOf(await (await anonymous.GetAsync($"/Inovasi/{id}", Ct)).HtmlAsync());
+        await TextAsync(a.Id);
+        await TextAsync(b.Id);
+        // Changed behind the cache's back (no SaveChanges): the cached copies still show the old text.
+        await App.WithDbAsync(db => db.Innovations.Where(x => x.Id == a.Id || x.Id == b.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ShortDescription, "Teks diam-diam."), Ct));
+        Assert.DoesNotContain("Teks diam-diam.", await TextAsync(b.Id), StringComparison.Ordinal);
+
+        var author = await App.CreateUserAsync(Roles.Pengunjung, null);
+        await App.WithDbAsync(async db =>
+        {
+            db.Comments.Add(new Kovablik.Feedback.Comment
+            {
+                InnovationId = a.Id, AuthorId = author.Id, Body = "Komentar yang baru.", Status = Kovablik.Feedback.CommentStatus.Published,
+                CreatedAt = App.Time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(Ct);
+        });
+        var pageA = await TextAsync(a.Id);
+        Assert.Contains("Komentar yang baru.", pageA, StringComparison.Ordinal);
+        Assert.Contains("Teks diam-diam.", pageA, StringComparison.Ordinal);
+        Assert.DoesNotContain("Teks diam-diam.", await TextAsync(b.Id), StringComparison.Ordinal);   // still the cached copy
+
+        // An award on A changes lists and filters too: every cached page goes.
+        await App.WithDbAsync(async db =>
+        {
+            db.InnovationAwards.Add(new Kovablik.Competitions.Awards.InnovationAward
+            {
+                InnovationId = a.Id, Year = 2025, Competition = "KOVABLIK", Title = "Top Inovasi Terpuji", Tier = Kovablik.Competitions.Validation.AwardTier.Top,
+            });
+            await db.SaveChangesAsync(Ct);
+        });
+        Assert.Contains("Teks diam-diam.", await TextAsync(b.Id), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Each_language_gets_its_own_copy()
     {
         var org = await App.CreateOrganisationAsync("UPT Bahasa", (await App.KabKotaAsync()).Id);
