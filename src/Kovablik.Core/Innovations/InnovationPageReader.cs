@@ -31,7 +31,8 @@ public sealed class InnovationPageReader : IDisposable
 {
     private const int MaxIdleReaders = 16;
 
-    private readonly ConcurrentDictionary<string, ConcurrentBag<PreparedReader>> pools = new(StringComparer.Ordinal);
+    /// <summary>Per connection string: its idle prepared readers, or null when it cannot be pooled (decided once).</summary>
+    private readonly ConcurrentDictionary<string, ConcurrentBag<PreparedReader>?> pools = new(StringComparer.Ordinal);
     private volatile bool disposed;
 
     public const string RowSql = """
@@ -50,12 +51,14 @@ public sealed class InnovationPageReader : IDisposable
         FROM attachments a WHERE a."InnovationId" = @id
         """;
 
+    private static readonly string BatchSql = RowSql + ";\n" + PageListRow.Sql + ";\n" + AttachmentsSql;
+
     /// <summary>The page's data, or null when no innovation has this id (whatever its status; the caller decides who sees it).</summary>
     public async Task<InnovationPageData?> ReadAsync(KovablikDbContext db, int id, CancellationToken ct = default)
     {
-        if (db is SqliteKovablikDbContext && db.Database.CurrentTransaction is null && db.Database.GetConnectionString() is { } cs && Poolable(cs))
+        if (db is SqliteKovablikDbContext && db.Database.CurrentTransaction is null && db.Database.GetConnectionString() is { } cs
+            && pools.GetOrAdd(cs, c => Poolable(c) ? [] : null) is { } pool)
         {
-            var pool = pools.GetOrAdd(cs, _ => []);
             if (!pool.TryTake(out var reader)) reader = PreparedReader.Open(cs);
             try
             {
@@ -75,7 +78,7 @@ public sealed class InnovationPageReader : IDisposable
         var connection = db.Database.GetDbConnection();
         var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         // One round trip: the three statements in one command, read as three result sets (Npgsql still prepares each).
-        await using var command = Command(connection, transaction, RowSql + ";\n" + PageListRow.Sql + ";\n" + AttachmentsSql, id);
+        await using var command = Command(connection, transaction, BatchSql, id);
         await using var r = await command.ExecuteReaderAsync(ct);
         var sqlite = db is SqliteKovablikDbContext;
         var row = await ReadRowAsync(r, ct);
@@ -191,7 +194,7 @@ public sealed class InnovationPageReader : IDisposable
     {
         disposed = true;
         foreach (var pool in pools.Values)
-            while (pool.TryTake(out var reader)) reader.Dispose();
+            while (pool is not null && pool.TryTake(out var reader)) reader.Dispose();
     }
 
     /// <summary>One read connection of its own (not from Microsoft.Data.Sqlite's pool, so its read-only setting never reaches a writer) with the page's statements prepared once.</summary>
