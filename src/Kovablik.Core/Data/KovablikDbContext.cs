@@ -75,6 +75,7 @@ public abstract class KovablikDbContext : IdentityDbContext<AppUser>, IDataProte
     public DbSet<Kovablik.Competitions.Judging.Results.Objection> JudgingObjections => Set<Kovablik.Competitions.Judging.Results.Objection>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
     public DbSet<Kovablik.Search.InnovationSearchEntry> InnovationSearch => Set<Kovablik.Search.InnovationSearchEntry>();
+    public DbSet<Kovablik.Search.SearchIndexVersion> SearchIndexVersions => Set<Kovablik.Search.SearchIndexVersion>();
     public DbSet<InnovationPage> InnovationPages => Set<InnovationPage>();
     public DbSet<BackgroundJob> BackgroundJobs => Set<BackgroundJob>();
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();

@@ -106,15 +106,16 @@ public sealed class InnovationSearch(KovablikDbContext db, SearchResultCache? re
     public const int MaxSuggestions = 8;
 
     /// <summary>
-    /// How many of a keyword's best matches are kept in memory (the first pages), and for how long. A common word
-    /// ranks every matching row (77 ms for a word in all 51,000 rows on SQLite), and a crowd asks the same few words
-    /// again and again. A change saved on this node is seen at once; one saved on another node within this time, at
-    /// most twice it while a busy keyword is being ranked again (<see cref="SearchResultCache.GetOrComputeAsync"/>).
+    /// How many of a keyword's best matches are kept in memory (the first pages), and how often the index's change
+    /// count (<see cref="SearchIndexVersion"/>) is read again before using them. A common word ranks every matching
+    /// row (77 ms for a word in all 51,000 rows on SQLite, about 1 s of CPU on PostgreSQL), and a crowd asks the same
+    /// few words again and again. A change saved on this node is seen at once; one saved on another node within this
+    /// time, at most twice it while a busy keyword is being ranked again (<see cref="SearchResultCache.GetOrComputeAsync"/>).
     /// Node-local: each node fills its own.
     /// </summary>
     public const int CachedHits = 200;
 
-    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(60);
+    public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(15);
 
 
     /// <summary>Innovations whose index row matches, as a composable query (a subquery of the caller's SQL).</summary>
@@ -199,12 +200,15 @@ public sealed class InnovationSearch(KovablikDbContext db, SearchResultCache? re
         var key = "search-top\n" + SearchResultCache.Generation + "\n" + (db is PostgresKovablikDbContext ? query.ToTsQuery() : query.ToFts5());
         async Task<TopHits> Rank(CancellationToken token)
         {
+            // Read before ranking: a change committed in between makes the kept result look older than it is, never newer.
+            var version = results is null ? 0 : await IndexVersionAsync(token);
             var counted = await CountHitsAsync(query, token);
             var first = await Ordered(query).Take(CachedHits).ToListAsync(token);
-            return new TopHits(counted, first);
+            return new TopHits(counted, first, version);
         }
         // Not cancelled with this request: other requests for the same keyword may be waiting for this ranking.
-        var top = results is null ? await Rank(ct) : await results.GetOrComputeAsync(key, () => Rank(CancellationToken.None));
+        var top = results is null ? await Rank(ct)
+            : await results.GetOrComputeAsync(key, () => Rank(CancellationToken.None), () => IndexVersionAsync(CancellationToken.None));
         var total = top.Total;
         var pages = Math.Max(1, (int)Math.Ceiling(total / (double)filter.Size));
         if (filter.CurrentPage > pages) return new CatalogueResult { PageNotFound = true, Total = total, Pages = pages, Query = query, Sort = sort };
@@ -231,6 +235,9 @@ public sealed class InnovationSearch(KovablikDbContext db, SearchResultCache? re
         return new CatalogueResult { Items = items, Total = total, Pages = pages, Query = query, Sort = sort };
     }
 
+    private Task<long> IndexVersionAsync(CancellationToken ct) =>
+        db.SearchIndexVersions.AsNoTracking().Where(v => v.Id == SearchIndexVersion.SingletonId).Select(v => v.Version).SingleAsync(ct);
+
     /// <summary>Names of the best-matching published innovations for as-you-type suggestions.</summary>
     public async Task<List<Suggestion>> SuggestAsync(string? text, CancellationToken ct = default)
     {
@@ -243,8 +250,11 @@ public sealed class InnovationSearch(KovablikDbContext db, SearchResultCache? re
     }
 }
 
-/// <summary>A keyword's match count and best-ranked matches, as <see cref="InnovationSearch"/> keeps them.</summary>
-public sealed record TopHits(int Total, List<SearchHit> Best);
+/// <summary>
+/// A keyword's match count and best-ranked matches, as <see cref="InnovationSearch"/> keeps them, with the index's
+/// change count (<see cref="SearchIndexVersion"/>) read before they were ranked.
+/// </summary>
+public sealed record TopHits(int Total, List<SearchHit> Best, long IndexVersion = 0);
 
 /// <summary>
 /// The search's own bounded cache (one per process): at most <see cref="MaxEntries"/> keywords, each for
@@ -275,13 +285,15 @@ public sealed class SearchResultCache(TimeProvider? time = null) : IDisposable
     /// <summary>
     /// The kept result, or the one being computed: a burst of requests for a keyword not kept yet ranks it once
     /// and waits for that (a common word takes seconds to rank on PostgreSQL; 64 of them at once took them all).
-    /// A result older than <see cref="InnovationSearch.CacheFor"/> is ranked again by the one request that finds it
-    /// so, one keyword at a time, while the others keep getting it for up to as long again: otherwise every kept
-    /// keyword expired at once a minute after a burst and the crowd waited for all the rankings together (PostgreSQL,
-    /// uncached search API: 769 req/s with p99 1.61 s in that window, against 1,420–1,790 and 70–144 ms around it).
+    /// A result older than <see cref="InnovationSearch.CacheFor"/> is checked by the one request that finds it so:
+    /// when the index's change count (<paramref name="indexVersion"/>) is the one it was ranked at, it is kept for
+    /// another period without ranking; otherwise it is ranked again. One keyword at a time, while the others keep
+    /// getting their kept results for up to as long again. Before the count, every kept keyword was ranked again on a
+    /// timer, all together a minute after a burst (PostgreSQL, uncached search API: 769 req/s with p99 1.61 s in that
+    /// window, against 1,420–1,790 and 70–144 ms around it), although nothing had changed.
     /// A save in this process still changes the key (the generation) and so is seen at once.
     /// </summary>
-    public async Task<TopHits> GetOrComputeAsync(string key, Func<Task<TopHits>> compute)
+    public async Task<TopHits> GetOrComputeAsync(string key, Func<Task<TopHits>> compute, Func<Task<long>>? indexVersion = null)
     {
         if (_cache.TryGetValue(key, out Kept? kept) && kept is not null && _time.GetUtcNow() is var now && now < kept.ServedUntil)
         {
@@ -291,6 +303,11 @@ public sealed class SearchResultCache(TimeProvider? time = null) : IDisposable
             if (Interlocked.CompareExchange(ref _refreshing, 1, 0) != 0) return kept.Hits;
             try
             {
+                if (indexVersion is not null && await indexVersion() == kept.Hits.IndexVersion)
+                {
+                    Set(key, kept.Hits);
+                    return kept.Hits;
+                }
                 return await RunAsync(key, compute);
             }
             finally

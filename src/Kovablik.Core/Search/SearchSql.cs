@@ -66,6 +66,44 @@ public static class SearchSql
         """ALTER TABLE innovation_search DROP COLUMN IF EXISTS "SearchVector";""",
     ];
 
+    // search_index_version counts every change to innovation_search (SearchIndexVersion); the count only has to move.
+    public static readonly string[] SqliteVersionCreate =
+    [
+        """CREATE TRIGGER innovation_search_version_ai AFTER INSERT ON innovation_search BEGIN UPDATE search_index_version SET "Version" = "Version" + 1 WHERE "Id" = 1; END;""",
+        """CREATE TRIGGER innovation_search_version_ad AFTER DELETE ON innovation_search BEGIN UPDATE search_index_version SET "Version" = "Version" + 1 WHERE "Id" = 1; END;""",
+        """CREATE TRIGGER innovation_search_version_au AFTER UPDATE ON innovation_search BEGIN UPDATE search_index_version SET "Version" = "Version" + 1 WHERE "Id" = 1; END;""",
+    ];
+
+    public static readonly string[] SqliteVersionDrop =
+    [
+        "DROP TRIGGER IF EXISTS innovation_search_version_ai;",
+        "DROP TRIGGER IF EXISTS innovation_search_version_ad;",
+        "DROP TRIGGER IF EXISTS innovation_search_version_au;",
+    ];
+
+    // A deferred constraint trigger runs at commit, so a transaction holds the row's lock only while it commits: two
+    // writers of different innovations cannot deadlock over it, and nothing waits for it in the middle of a save.
+    public static readonly string[] PostgresVersionCreate =
+    [
+        """
+        CREATE FUNCTION innovation_search_changed() RETURNS trigger LANGUAGE plpgsql AS $$
+        BEGIN
+            UPDATE search_index_version SET "Version" = "Version" + 1 WHERE "Id" = 1;
+            RETURN NULL;
+        END $$;
+        """,
+        """
+        CREATE CONSTRAINT TRIGGER innovation_search_version AFTER INSERT OR UPDATE OR DELETE ON innovation_search
+            DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION innovation_search_changed();
+        """,
+    ];
+
+    public static readonly string[] PostgresVersionDrop =
+    [
+        "DROP TRIGGER IF EXISTS innovation_search_version ON innovation_search;",
+        "DROP FUNCTION IF EXISTS innovation_search_changed();",
+    ];
+
     /// <summary>Matching innovation ids with a relevance (higher is better); {0} is an FTS5 MATCH expression.</summary>
     public const string SqliteHits =
         """

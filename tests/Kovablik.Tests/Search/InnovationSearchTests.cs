@@ -134,6 +134,43 @@ public abstract class InnovationSearchTests(DatabaseProvider provider) : Integra
     }
 
     [Fact]
+    public async Task The_index_change_count_moves_with_every_change_to_the_index_and_with_nothing_else()
+    {
+        // The count is kept by database triggers, so every writer moves it; a kept search result is reused while it
+        // has not moved (SearchResultCacheTests). Tests of a class run one at a time on their own database.
+        var unit = await UnitAsync();
+        Task<long> Version() => App.WithDbAsync(db => db.SearchIndexVersions.Select(v => v.Version).SingleAsync(Ct));
+        var start = await Version();
+
+        var id = await PublishedAsync(unit.Id, "Bank Sampah Berhitung");
+        var published = await Version();
+        Assert.True(published > start);
+        await PublishedAsync(unit.Id, "Sampah Draf Berhitung", publish: false);
+        await App.WithDbAsync(db => db.Innovations.Where(i => i.Id == id).ExecuteUpdateAsync(u => u.SetProperty(i => i.FavouriteVotes, 5), Ct));
+        await App.WithDbAsync(async db =>
+        {
+            // A rolled-back change to the index itself.
+            await using var tx = await db.Database.BeginTransactionAsync(Ct);
+            await db.InnovationSearch.Where(e => e.InnovationId == id).ExecuteUpdateAsync(u => u.SetProperty(e => e.NameTerms, "lain"), Ct);
+            await tx.RollbackAsync(Ct);
+            return 0;
+        });
+        Assert.Equal(published, await Version());   // a draft, a vote count and a rollback are not changes to the index
+
+        await App.WithServicesAsync(async sp =>
+        {
+            var service = sp.GetRequiredService<InnovationService>();
+            var input = InnovationInput.From(await service.WithDetails().SingleAsync(i => i.Id == id, Ct));
+            input.Name = "Bank Kompos Berhitung";
+            return await service.UpdateAsync(id, input, OrganisationScope.Everything, Ct);
+        });
+        var edited = await Version();
+        Assert.True(edited > published);
+        await App.WithServicesAsync(sp => sp.GetRequiredService<InnovationService>().ChangeStatusAsync(id, InnovationStatus.Draft, OrganisationScope.Everything, null, Ct));
+        Assert.True(await Version() > edited);
+    }
+
+    [Fact]
     public async Task An_edited_innovation_is_indexed_again_and_an_unpublished_one_disappears()
     {
         var unit = await UnitAsync();

@@ -5,7 +5,38 @@ namespace Kovablik.Tests.Search;
 
 public sealed class SearchResultCacheTests
 {
-    private static TopHits Hits(int id) => new(1, [new SearchHit { InnovationId = id, Rank = 1 }]);
+    private static TopHits Hits(int id, long version = 0) => new(1, [new SearchHit { InnovationId = id, Rank = 1 }], version);
+
+    [Fact]
+    public async Task A_stale_keyword_is_kept_without_ranking_while_the_index_has_not_changed()
+    {
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 11, 29, 0, 0, 0, TimeSpan.Zero));
+        using var cache = new SearchResultCache(time);
+        long version = 7;
+        var checks = 0;
+        Task<long> Version()
+        {
+            checks++;
+            return Task.FromResult(version);
+        }
+        await cache.GetOrComputeAsync("k", () => Task.FromResult(Hits(1, 7)), Version);
+        Assert.Equal(0, checks);   // a fresh result is not checked
+
+        time.Advance(InnovationSearch.CacheFor + TimeSpan.FromSeconds(1));
+        Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => throw new InvalidOperationException("ranked although unchanged"), Version)).Best[0].InnovationId);
+        Assert.Equal(1, checks);
+        // Kept for another period from the check: fresh again, and still served past twice the time since it was ranked.
+        Assert.Equal(1, (await cache.GetOrComputeAsync("k", () => throw new InvalidOperationException("checked twice"), Version)).Best[0].InnovationId);
+        Assert.Equal(1, checks);
+        time.Advance(InnovationSearch.CacheFor);
+        Assert.NotNull(cache.Get("k"));
+
+        // A change anywhere moves the count: the next check ranks again.
+        version = 8;
+        Assert.Equal(2, (await cache.GetOrComputeAsync("k", () => Task.FromResult(Hits(2, 8)), Version)).Best[0].InnovationId);
+        Assert.Equal(2, checks);
+        Assert.Equal(2, (await cache.GetOrComputeAsync("k", () => throw new InvalidOperationException("ranked twice"), Version)).Best[0].InnovationId);
+    }
 
     [Fact]
     public async Task A_stale_keyword_is_ranked_again_by_one_request_while_the_others_get_the_kept_result()

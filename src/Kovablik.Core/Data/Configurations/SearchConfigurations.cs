@@ -16,3 +16,15 @@ internal sealed class InnovationSearchEntryConfiguration : IEntityTypeConfigurat
         b.HasOne(e => e.Innovation).WithOne().HasForeignKey<InnovationSearchEntry>(e => e.InnovationId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class SearchIndexVersionConfiguration : IEntityTypeConfiguration<SearchIndexVersion>
+{
+    public void Configure(EntityTypeBuilder<SearchIndexVersion> b)
+    {
+        // Written only by the triggers SearchSql creates over innovation_search; the row exists from the migration on.
+        b.ToTable("search_index_version");
+        b.HasKey(e => e.Id);
+        b.Property(e => e.Id).ValueGeneratedNever();
+        b.HasData(new SearchIndexVersion { Id = SearchIndexVersion.SingletonId, Version = 0 });
+    }
+}
