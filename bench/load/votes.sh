@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
 # The favourite-vote surge of issue 5 ("≥ 2,000 durable votes/s; concurrent duplicate votes never counted twice"):
+# V verified visitors first vote for 30 s in a second (warm-up) exhibition over the same booths, so the vote path is
+# JIT-compiled and tiered up as on a server that has been taking votes; then (measured)
 # V verified visitors each cast the exhibition's maximum (5) of votes over C connections as fast as the server answers,
 # against Kovablik.Web (Release) on loopback; then 200 more visitors each send one vote 10× at once and 7 distinct votes
 # at once; then the exhibition_votes table is checked in SQL. Once on SQLite, once on PostgreSQL 15 (fsync and
