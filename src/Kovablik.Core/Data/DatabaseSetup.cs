@@ -29,7 +29,6 @@ public static class DatabaseSetup
     public static IServiceCollection AddKovablikDatabase(this IServiceCollection services, IConfiguration config)
     {
         var provider = ProviderFrom(config);
-        services.AddSingleton<Innovations.InnovationPageReader>();
         var cs = config.GetConnectionString("Kovablik");
         switch (provider)
         {
@@ -38,12 +37,14 @@ public static class DatabaseSetup
                     throw new InvalidOperationException("ConnectionStrings:Kovablik is required when Database:Provider is Postgres.");
                 services.AddDbContext<KovablikDbContext, PostgresKovablikDbContext>((sp, o) => ConfigurePostgres(o, cs).AddInterceptors(HostInterceptors(sp)),
                     ServiceLifetime.Scoped, OptionsOnce);
+                services.AddSingleton(_ => new Innovations.InnovationPageReader(WithAutoPrepare(cs), postgres: true));
                 break;
             default:
                 cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;
                 EnsureSqliteFolder(cs);
                 services.AddDbContext<KovablikDbContext, SqliteKovablikDbContext>((sp, o) => ConfigureSqlite(o, cs).AddInterceptors(HostInterceptors(sp)),
                     ServiceLifetime.Scoped, OptionsOnce);
+                services.AddSingleton(_ => new Innovations.InnovationPageReader(cs, postgres: false));
                 break;
         }
         return services;

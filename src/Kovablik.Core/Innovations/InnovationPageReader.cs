@@ -24,15 +24,27 @@ public sealed record InnovationPageData(
 /// The page is the busiest read of the exhibition (a hall of phones, a catalogue of 50,000 entries), so it skips the
 /// EF query pipeline and, on SQLite, compiling the statements: Microsoft.Data.Sqlite prepares every new command again
 /// (about 70 µs each here, more than running it), so each pooled reader connection keeps its three statements
-/// prepared. On PostgreSQL the same SQL runs on the context's connection in one round trip (docs/performance.md, "Innovation page";
-/// ADR 0009).
+/// prepared. On PostgreSQL the same SQL runs in one round trip on a connection from Npgsql's pool (the one EF Core's
+/// connections come from). Either way the page reads committed data without a DbContext: setting up a context's
+/// services was a fifth of the page's CPU on PostgreSQL (docs/performance.md, "Innovation page"; ADR 0009).
 /// </summary>
 public sealed class InnovationPageReader : IDisposable
 {
     private const int MaxIdleReaders = 16;
 
-    /// <summary>Per connection string: its idle prepared readers, or null when it cannot be pooled (decided once).</summary>
-    private readonly ConcurrentDictionary<string, ConcurrentBag<PreparedReader>?> pools = new(StringComparer.Ordinal);
+    private readonly string connectionString;
+    private readonly bool postgres;
+
+    /// <summary>Idle prepared SQLite readers; null on PostgreSQL and for a private in-memory SQLite database.</summary>
+    private readonly ConcurrentBag<PreparedReader>? pool;
+
+    /// <param name="connectionString">Exactly the string EF Core's connections use, so that on PostgreSQL both share one pool.</param>
+    public InnovationPageReader(string connectionString, bool postgres)
+    {
+        this.connectionString = connectionString;
+        this.postgres = postgres;
+        if (!postgres && Poolable(connectionString)) pool = [];
+    }
     private volatile bool disposed;
 
     public const string RowSql = """
@@ -53,13 +65,22 @@ public sealed class InnovationPageReader : IDisposable
 
     private static readonly string BatchSql = RowSql + ";\n" + PageListRow.Sql + ";\n" + AttachmentsSql;
 
-    /// <summary>The page's data, or null when no innovation has this id (whatever its status; the caller decides who sees it).</summary>
-    public async Task<InnovationPageData?> ReadAsync(KovablikDbContext db, int id, CancellationToken ct = default)
+    /// <summary>
+    /// The page's committed data, or null when no innovation has this id (whatever its status; the caller decides who
+    /// sees it). Read on a connection of the reader's own, never inside a caller's transaction; <paramref name="inMemory"/>
+    /// gives the context whose connection alone holds a private in-memory SQLite database, and is touched only then.
+    /// </summary>
+    public async Task<InnovationPageData?> ReadAsync(int id, Func<KovablikDbContext> inMemory, CancellationToken ct = default)
     {
-        if (db is SqliteKovablikDbContext && db.Database.CurrentTransaction is null && db.Database.GetConnectionString() is { } cs
-            && pools.GetOrAdd(cs, c => Poolable(c) ? [] : null) is { } pool)
+        if (postgres)
         {
-            if (!pool.TryTake(out var reader)) reader = PreparedReader.Open(cs);
+            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            return await ReadBatchAsync(connection, null, id, sqlite: false, ct);
+        }
+        if (pool is not null)
+        {
+            if (!pool.TryTake(out var reader)) reader = PreparedReader.Open(connectionString);
             try
             {
                 reader.SetId(id);
@@ -74,13 +95,16 @@ public sealed class InnovationPageReader : IDisposable
             }
         }
 
+        var db = inMemory();
         await db.Database.OpenConnectionAsync(ct);
-        var connection = db.Database.GetDbConnection();
-        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        // One round trip: the three statements in one command, read as three result sets (Npgsql still prepares each).
+        return await ReadBatchAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), id, sqlite: true, ct);
+    }
+
+    /// <summary>One round trip: the three statements in one command, read as three result sets (Npgsql still prepares each).</summary>
+    private static async Task<InnovationPageData?> ReadBatchAsync(DbConnection connection, DbTransaction? transaction, int id, bool sqlite, CancellationToken ct)
+    {
         await using var command = Command(connection, transaction, BatchSql, id);
         await using var r = await command.ExecuteReaderAsync(ct);
-        var sqlite = db is SqliteKovablikDbContext;
         var row = await ReadRowAsync(r, ct);
         await r.NextResultAsync(ct);
         var lists = await ReadListsAsync(r, ct);
@@ -193,8 +217,7 @@ public sealed class InnovationPageReader : IDisposable
     public void Dispose()
     {
         disposed = true;
-        foreach (var pool in pools.Values)
-            while (pool is not null && pool.TryTake(out var reader)) reader.Dispose();
+        while (pool is not null && pool.TryTake(out var reader)) reader.Dispose();
     }
 
     /// <summary>One read connection of its own (not from Microsoft.Data.Sqlite's pool, so its read-only setting never reaches a writer) with the page's statements prepared once.</summary>

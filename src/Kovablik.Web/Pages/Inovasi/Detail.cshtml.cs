@@ -34,7 +34,7 @@ public sealed partial class DetailModel(InnovationService innovations, KovablikD
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken ct)
     {
         Infrastructure.PublicPageCache.TagInnovation(HttpContext, id);
-        var page = await reader.ReadAsync(db, id, ct);
+        var page = await reader.ReadAsync(id, () => db, ct);
         if (page is null) return NotFound();
         var innovation = page.Innovation;
         IsPublished = innovation.Status == InnovationStatus.Published;
