@@ -40,9 +40,9 @@ public static class PublicPageCache
     }
 
     /// <summary>
-    /// After a save that touched innovations, their search index rows, awards, attachments, organisations or replies,
-    /// drops the cached pages; after one that touched only comments, drops only those innovations' pages (a hall
-    /// comments all day, and each comment used to send every booth's page back to the database).
+    /// After a save that touched innovations, their search index rows, awards, attachments or organisations, drops the
+    /// cached pages; after one that touched only comments and replies, drops only those innovations' pages (a hall
+    /// comments all day and the units answer, and each used to send every booth's page back to the database).
     /// </summary>
     private sealed class EvictOnSave(IOutputCacheStore store) : SaveChangesInterceptor
     {
@@ -52,20 +52,30 @@ public static class PublicPageCache
         private static readonly HashSet<int> Everything = [];
 
         /// <summary>Remembers, until the save completes, what this context is writing that the cached pages show.</summary>
-        private static void Mark(DbContext? db)
+        private static async ValueTask MarkAsync(DbContext? db, CancellationToken ct)
         {
             if (db is null) return;
             HashSet<int>? innovations = null;
-            foreach (var e in db.ChangeTracker.Entries())
+            foreach (var e in db.ChangeTracker.Entries().ToList())
             {
+                if (ReferenceEquals(innovations, Everything)) break;
                 if (e.State is not (EntityState.Added or EntityState.Modified or EntityState.Deleted) || !Relevant(e.Entity)) continue;
-                if (e.Entity is Kovablik.Feedback.Comment comment && !ReferenceEquals(innovations, Everything))
-                    (innovations ??= []).Add(comment.InnovationId);
-                else
-                    innovations = Everything;
+                var innovation = e.Entity switch
+                {
+                    Kovablik.Feedback.Comment comment => comment.InnovationId,
+                    Kovablik.Feedback.CommentReply reply => await InnovationOfAsync(db, reply.CommentId, ct),
+                    _ => 0,
+                };
+                if (innovation > 0) (innovations ??= []).Add(innovation);
+                else innovations = Everything;
             }
             if (innovations is not null) Pending.AddOrUpdate(db, innovations);
         }
+
+        /// <summary>A reply does not carry its innovation: the comment it answers does (tracked, or one key lookup).</summary>
+        private static async ValueTask<int> InnovationOfAsync(DbContext db, long commentId, CancellationToken ct) =>
+            db.ChangeTracker.Entries<Kovablik.Feedback.Comment>().FirstOrDefault(c => c.Entity.Id == commentId)?.Entity.InnovationId
+            ?? await db.Set<Kovablik.Feedback.Comment>().AsNoTracking().Where(c => c.Id == commentId).Select(c => c.InnovationId).FirstOrDefaultAsync(ct);
 
         /// <summary>
         /// What the cached pages show. Votes, QR visits, visitor codes and reports are left out on purpose: they are
@@ -84,10 +94,10 @@ public static class PublicPageCache
                 foreach (var id in innovations) await store.EvictByTagAsync(InnovationTag(id), CancellationToken.None);
         }
 
-        public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+        public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
         {
-            Mark(eventData.Context);
-            return ValueTask.FromResult(result);
+            await MarkAsync(eventData.Context, cancellationToken);
+            return result;
         }
 
         public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
@@ -98,7 +108,8 @@ public static class PublicPageCache
 
         public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
         {
-            Mark(eventData.Context);
+            // Synchronous saves carry only data-protection keys (KovablikDbContext.SaveChanges), never a reply.
+            MarkAsync(eventData.Context, CancellationToken.None).AsTask().GetAwaiter().GetResult();
             return result;
         }
 

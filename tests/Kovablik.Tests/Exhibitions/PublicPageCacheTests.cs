@@ -80,6 +80,24 @@ public abstract class PublicPageCacheTests(DatabaseProvider provider) : Integrat
         Assert.Contains("Teks diam-diam.", pageA, StringComparison.Ordinal);
         Assert.DoesNotContain("Teks diam-diam.", await TextAsync(b.Id), StringComparison.Ordinal);   // still the cached copy
 
+        // The unit's reply, saved on its own: the reply names only the comment, and still only A's page goes.
+        await App.WithDbAsync(db => db.Innovations.Where(x => x.Id == a.Id)
+            .ExecuteUpdateAsync(u => u.SetProperty(x => x.ShortDescription, "Teks kedua."), Ct));
+        var operatorUser = await App.CreateUserAsync(Roles.Operator, org.Id);
+        await App.WithDbAsync(async db =>
+        {
+            var comment = await db.Comments.AsNoTracking().SingleAsync(c => c.InnovationId == a.Id, Ct);
+            db.CommentReplies.Add(new Kovablik.Feedback.CommentReply
+            {
+                CommentId = comment.Id, AuthorId = operatorUser.Id, OrganisationId = org.Id, Body = "Jawaban unit.", CreatedAt = App.Time.GetUtcNow(),
+            });
+            await db.SaveChangesAsync(Ct);
+        });
+        pageA = await TextAsync(a.Id);
+        Assert.Contains("Jawaban unit.", pageA, StringComparison.Ordinal);
+        Assert.Contains("Teks kedua.", pageA, StringComparison.Ordinal);
+        Assert.DoesNotContain("Teks diam-diam.", await TextAsync(b.Id), StringComparison.Ordinal);   // still the cached copy
+
         // An award on A changes lists and filters too: every cached page goes.
         await App.WithDbAsync(async db =>
         {
