@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
 using System.Data.Common;
+using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using Kovablik.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -15,7 +17,7 @@ public sealed record InnovationPageData(
     Guid? PageVersion,
     int RendererVersion,
     string? SectionsJson,
-    IReadOnlyList<PageListRow> Lists,
+    List<PageListRow> Lists,
     List<Attachment> Attachments);
 
 /// <summary>
@@ -33,37 +35,48 @@ public sealed class InnovationPageReader : IDisposable
     private const int MaxIdleReaders = 16;
 
     private readonly string connectionString;
-    private readonly bool postgres;
 
     /// <summary>Idle prepared SQLite readers; null on PostgreSQL and for a private in-memory SQLite database.</summary>
     private readonly ConcurrentBag<PreparedReader>? pool;
+
+    /// <summary>PostgreSQL only.</summary>
+    private readonly PostgresBatches? batches;
 
     /// <param name="connectionString">Exactly the string EF Core's connections use, so that on PostgreSQL both share one pool.</param>
     public InnovationPageReader(string connectionString, bool postgres)
     {
         this.connectionString = connectionString;
-        this.postgres = postgres;
-        if (!postgres && Poolable(connectionString)) pool = [];
+        if (postgres) batches = new PostgresBatches(connectionString);
+        else if (Poolable(connectionString)) pool = [];
     }
     private volatile bool disposed;
 
-    public const string RowSql = """
+    /// <summary>The page's row; {0} is the condition on the innovation id: <c>= @id</c>, or for a PostgreSQL batch <c>= ANY(@ids)</c>.</summary>
+    private const string RowTemplate = """
         SELECT i."Id", i."OrganisationId", i."Name", i."ShortDescription", i."StartedOn", i."Stage", i."Kind", i."Status",
                i."SkNumber", i."ContactName", i."ContactEmail", i."ContactPhone", i."VideoUrl", i."WebsiteUrl", i."IsDemo",
                i."Version", i."Team", o."Name", o."Path", p."Version", p."RendererVersion", p."SectionsJson"
         FROM innovations i
         JOIN organisations o ON o."Id" = i."OrganisationId"
         LEFT JOIN innovation_pages p ON p."InnovationId" = i."Id"
-        WHERE i."Id" = @id
+        WHERE i."Id" {0}
         """;
 
-    public const string AttachmentsSql = """
+    /// <summary>The attachments, their innovation last; {0} as in <see cref="RowTemplate"/>.</summary>
+    private const string AttachmentsTemplate = """
         SELECT a."Id", a."Kind", a."OriginalFileName", a."StorageKey", a."ContentType", a."Size", a."Sha256",
-               a."ThumbnailKey", a."UploadedAt", a."UploadedByUserId"
-        FROM attachments a WHERE a."InnovationId" = @id
+               a."ThumbnailKey", a."UploadedAt", a."UploadedByUserId", a."InnovationId"
+        FROM attachments a WHERE a."InnovationId" {0}
         """;
 
-    private static readonly string BatchSql = RowSql + ";\n" + PageListRow.Sql + ";\n" + AttachmentsSql;
+    private static string ForOne(string template) => string.Format(CultureInfo.InvariantCulture, template, "= @id");
+
+    public static readonly string RowSql = ForOne(RowTemplate), AttachmentsSql = ForOne(AttachmentsTemplate), ListsSql = ForOne(PageListRow.Template);
+
+    private static readonly string OneSql = RowSql + ";\n" + ListsSql + ";\n" + AttachmentsSql;
+
+    private static readonly string ManySql = string.Join(";\n",
+        new[] { RowTemplate, PageListRow.Template, AttachmentsTemplate }.Select(t => string.Format(CultureInfo.InvariantCulture, t, "= ANY(@ids)")));
 
     /// <summary>
     /// The page's committed data, or null when no innovation has this id (whatever its status; the caller decides who
@@ -72,12 +85,7 @@ public sealed class InnovationPageReader : IDisposable
     /// </summary>
     public async Task<InnovationPageData?> ReadAsync(int id, Func<KovablikDbContext> inMemory, CancellationToken ct = default)
     {
-        if (postgres)
-        {
-            await using var connection = new Npgsql.NpgsqlConnection(connectionString);
-            await connection.OpenAsync(ct);
-            return await ReadBatchAsync(connection, null, id, sqlite: false, ct);
-        }
+        if (batches is not null) return await batches.ReadAsync(id, ct);
         if (pool is not null)
         {
             if (!pool.TryTake(out var reader)) reader = PreparedReader.Open(connectionString);
@@ -97,19 +105,34 @@ public sealed class InnovationPageReader : IDisposable
 
         var db = inMemory();
         await db.Database.OpenConnectionAsync(ct);
-        return await ReadBatchAsync(db.Database.GetDbConnection(), db.Database.CurrentTransaction?.GetDbTransaction(), id, sqlite: true, ct);
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.CommandText = OneSql;
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@id";
+        parameter.Value = id;
+        command.Parameters.Add(parameter);
+        return (await ReadAllAsync(command, sqlite: true, ct)).GetValueOrDefault(id);
     }
 
-    /// <summary>One round trip: the three statements in one command, read as three result sets (Npgsql still prepares each).</summary>
-    private static async Task<InnovationPageData?> ReadBatchAsync(DbConnection connection, DbTransaction? transaction, int id, bool sqlite, CancellationToken ct)
+    /// <summary>The three result sets of one command (the rows, their lists, their attachments), by innovation id.</summary>
+    private static async Task<Dictionary<int, InnovationPageData>> ReadAllAsync(DbCommand command, bool sqlite, CancellationToken ct)
     {
-        await using var command = Command(connection, transaction, BatchSql, id);
+        var pages = new Dictionary<int, InnovationPageData>();
         await using var r = await command.ExecuteReaderAsync(ct);
-        var row = await ReadRowAsync(r, ct);
+        while (await r.ReadAsync(ct))
+        {
+            var page = ReadRow(r);
+            pages[page.Innovation.Id] = page;
+        }
         await r.NextResultAsync(ct);
-        var lists = await ReadListsAsync(r, ct);
+        while (await r.ReadAsync(ct))
+            if (pages.TryGetValue(r.GetInt32(PageListRow.OwnerOrdinal), out var page)) page.Lists.Add(ReadListRow(r));
         await r.NextResultAsync(ct);
-        return row is null ? null : row with { Lists = lists, Attachments = await ReadAttachmentsAsync(r, row.Innovation.Id, sqlite, ct) };
+        while (await r.ReadAsync(ct))
+            if (pages.TryGetValue(r.GetInt32(AttachmentOwnerOrdinal), out var page)) page.Attachments.Add(ReadAttachment(r, sqlite));
+        foreach (var page in pages.Values) SortLists(page.Lists);
+        return pages;
     }
 
     private void Return(ConcurrentBag<PreparedReader> pool, PreparedReader reader)
@@ -125,35 +148,25 @@ public sealed class InnovationPageReader : IDisposable
         return builder.DataSource is { Length: > 0 } file && file != ":memory:" && builder.Mode != SqliteOpenMode.Memory;
     }
 
-    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, int id)
-    {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.Transaction = transaction;
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@id";
-        parameter.Value = id;
-        command.Parameters.Add(parameter);
-        return command;
-    }
-
     private static readonly DateTimeOffsetToBinaryConverter SqliteInstant = new();
 
     private static async Task<InnovationPageData?> ReadAsync(PreparedReader reader, CancellationToken ct)
     {
-        InnovationPageData? row;
-        await using (var r = await reader.Row.ExecuteReaderAsync(ct)) row = await ReadRowAsync(r, ct);
-        if (row is null) return null;
-        List<PageListRow> lists;
-        await using (var r = await reader.Lists.ExecuteReaderAsync(ct)) lists = await ReadListsAsync(r, ct);
+        InnovationPageData? page = null;
+        await using (var r = await reader.Row.ExecuteReaderAsync(ct))
+            if (await r.ReadAsync(ct)) page = ReadRow(r);
+        if (page is null) return null;
+        await using (var r = await reader.Lists.ExecuteReaderAsync(ct))
+            while (await r.ReadAsync(ct)) page.Lists.Add(ReadListRow(r));
         await using (var r = await reader.Attachments.ExecuteReaderAsync(ct))
-            return row with { Lists = lists, Attachments = await ReadAttachmentsAsync(r, row.Innovation.Id, sqlite: true, ct) };
+            while (await r.ReadAsync(ct)) page.Attachments.Add(ReadAttachment(r, sqlite: true));
+        SortLists(page.Lists);
+        return page;
     }
 
-    /// <summary>The innovation, its organisation and its stored sections; the lists are filled in by the caller.</summary>
-    private static async Task<InnovationPageData?> ReadRowAsync(DbDataReader r, CancellationToken ct)
+    /// <summary>The innovation, its organisation and its stored sections, with empty lists to fill.</summary>
+    private static InnovationPageData ReadRow(DbDataReader r)
     {
-        if (!await r.ReadAsync(ct)) return null;
         var innovation = new Innovation
         {
             Id = r.GetInt32(0),
@@ -178,46 +191,105 @@ public sealed class InnovationPageReader : IDisposable
         return new InnovationPageData(innovation, r.IsDBNull(19) ? null : r.GetGuid(19), r.IsDBNull(20) ? 0 : r.GetInt32(20), NullableString(r, 21), [], []);
     }
 
-    private static async Task<List<PageListRow>> ReadListsAsync(DbDataReader r, CancellationToken ct)
+    private static PageListRow ReadListRow(DbDataReader r) => new()
     {
-        var lists = new List<PageListRow>();
-        while (await r.ReadAsync(ct))
-            lists.Add(new PageListRow
-            {
-                Kind = r.GetInt32(0), Id = r.GetInt32(1), Name = r.GetString(2), Extra = NullableString(r, 3),
-                Year = r.GetInt32(4), Number = r.GetInt32(5),
-            });
-        lists.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Id.CompareTo(b.Id));
-        return lists;
-    }
+        Kind = r.GetInt32(0), Id = r.GetInt32(1), Name = r.GetString(2), Extra = NullableString(r, 3),
+        Year = r.GetInt32(4), Number = r.GetInt32(5),
+    };
 
-    private static async Task<List<Attachment>> ReadAttachmentsAsync(DbDataReader r, int innovationId, bool sqlite, CancellationToken ct)
+    private static void SortLists(List<PageListRow> lists) => lists.Sort((a, b) => a.Kind != b.Kind ? a.Kind.CompareTo(b.Kind) : a.Id.CompareTo(b.Id));
+
+    private const int AttachmentOwnerOrdinal = 10;
+
+    private static Attachment ReadAttachment(DbDataReader r, bool sqlite) => new()
     {
-        var attachments = new List<Attachment>();
-        while (await r.ReadAsync(ct))
-            attachments.Add(new Attachment
-            {
-                Id = r.GetGuid(0),
-                InnovationId = innovationId,
-                Kind = (AttachmentKind)r.GetInt32(1),
-                OriginalFileName = r.GetString(2),
-                StorageKey = r.GetString(3),
-                ContentType = r.GetString(4),
-                Size = r.GetInt64(5),
-                Sha256 = r.GetString(6),
-                ThumbnailKey = NullableString(r, 7),
-                UploadedAt = sqlite ? (DateTimeOffset)SqliteInstant.ConvertFromProvider(r.GetInt64(8))! : r.GetFieldValue<DateTimeOffset>(8),
-                UploadedByUserId = NullableString(r, 9),
-            });
-        return attachments;
-    }
+        Id = r.GetGuid(0),
+        InnovationId = r.GetInt32(AttachmentOwnerOrdinal),
+        Kind = (AttachmentKind)r.GetInt32(1),
+        OriginalFileName = r.GetString(2),
+        StorageKey = r.GetString(3),
+        ContentType = r.GetString(4),
+        Size = r.GetInt64(5),
+        Sha256 = r.GetString(6),
+        ThumbnailKey = NullableString(r, 7),
+        UploadedAt = sqlite ? (DateTimeOffset)SqliteInstant.ConvertFromProvider(r.GetInt64(8))! : r.GetFieldValue<DateTimeOffset>(8),
+        UploadedByUserId = NullableString(r, 9),
+    };
 
     private static string? NullableString(DbDataReader r, int ordinal) => r.IsDBNull(ordinal) ? null : r.GetString(ordinal);
 
     public void Dispose()
     {
         disposed = true;
+        batches?.Dispose();
         while (pool is not null && pool.TryTake(out var reader)) reader.Dispose();
+    }
+
+    /// <summary>
+    /// PostgreSQL: concurrent page reads share round trips. A read queues its id; a few loops each take whatever has
+    /// queued (up to <see cref="MaxBatch"/>) and read all of it with one command (<c>= ANY(@ids)</c>) on a connection
+    /// from Npgsql's pool. Profiling the page on the two-core machine found most of its cost in the round trip itself
+    /// (the socket send and waking a PostgreSQL backend, on both sides), so under load one round trip now serves many
+    /// pages. With nothing queued a read goes out at once; there is no timer. Each read gets objects of its own: the
+    /// page fills them in, so an id asked twice in one batch waits for the next one.
+    /// </summary>
+    private sealed class PostgresBatches(string connectionString) : IDisposable
+    {
+        public const int MaxBatch = 64;
+
+        private static readonly int Loops = Math.Max(2, Environment.ProcessorCount);
+
+        private readonly Channel<Pending> queue = Channel.CreateUnbounded<Pending>();
+        private int started;
+
+        private sealed record Pending(int Id)
+        {
+            public TaskCompletionSource<InnovationPageData?> Done { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+
+        public Task<InnovationPageData?> ReadAsync(int id, CancellationToken ct)
+        {
+            if (Interlocked.Exchange(ref started, 1) == 0)
+                for (var i = 0; i < Loops; i++) _ = Task.Run(LoopAsync, CancellationToken.None);
+            var pending = new Pending(id);
+            ObjectDisposedException.ThrowIf(!queue.Writer.TryWrite(pending), typeof(InnovationPageReader));
+            // The read goes ahead when the request is cancelled; only the waiting stops.
+            return pending.Done.Task.WaitAsync(ct);
+        }
+
+        private async Task LoopAsync()
+        {
+            var batch = new List<Pending>(MaxBatch);
+            var later = new List<Pending>();
+            var ids = new HashSet<int>();
+            while (await queue.Reader.WaitToReadAsync())
+            {
+                batch.Clear();
+                later.Clear();
+                ids.Clear();
+                while (batch.Count < MaxBatch && queue.Reader.TryRead(out var p))
+                    (ids.Add(p.Id) ? batch : later).Add(p);
+                foreach (var p in later)
+                    if (!queue.Writer.TryWrite(p)) p.Done.TrySetException(new ObjectDisposedException(nameof(InnovationPageReader)));
+                if (batch.Count == 0) continue;
+                try
+                {
+                    await using var connection = new Npgsql.NpgsqlConnection(connectionString);
+                    await connection.OpenAsync();
+                    await using var command = connection.CreateCommand();
+                    command.CommandText = ManySql;
+                    command.Parameters.Add(new Npgsql.NpgsqlParameter<int[]>("ids", [.. ids]));
+                    var pages = await ReadAllAsync(command, sqlite: false, CancellationToken.None);
+                    foreach (var p in batch) p.Done.TrySetResult(pages.GetValueOrDefault(p.Id));
+                }
+                catch (Exception e)
+                {
+                    foreach (var p in batch) p.Done.TrySetException(e);
+                }
+            }
+        }
+
+        public void Dispose() => queue.Writer.TryComplete();
     }
 
     /// <summary>One read connection of its own (not from Microsoft.Data.Sqlite's pool, so its read-only setting never reaches a writer) with the page's statements prepared once.</summary>
@@ -232,7 +304,7 @@ public sealed class InnovationPageReader : IDisposable
         {
             this.connection = connection;
             Row = Prepare(RowSql);
-            Lists = Prepare(PageListRow.Sql);
+            Lists = Prepare(ListsSql);
             Attachments = Prepare(AttachmentsSql);
         }
 
@@ -292,25 +364,31 @@ public sealed class PageListRow
     public const int Category = 0, Sdg = 1, TargetGroup = 2, Award = 3, CommentCount = 4;
 
     /// <summary>
-    /// @id is the innovation id. Plain SQL that reads the same on SQLite and PostgreSQL. Unordered: the reader sorts
-    /// the few rows, which spares SQLite a temporary B-tree per branch.
+    /// {0} is the condition on the innovation id (see InnovationPageReader); each row ends with its innovation's id
+    /// (<see cref="OwnerOrdinal"/>). Plain SQL that reads the same on SQLite and PostgreSQL. Unordered: the reader sorts
+    /// the few rows, which spares SQLite a temporary B-tree per branch. The comment count is one row per innovation,
+    /// zero included.
     /// </summary>
-    public static readonly string Sql = """
-        SELECT 0 AS "Kind", c."Id", c."Name", CAST(NULL AS TEXT) AS "Extra", 0 AS "Year", 0 AS "Number"
-        FROM innovation_categories x JOIN categories c ON c."Id" = x."CategoriesId" WHERE x."InnovationsId" = @id
+    public static readonly string Template = """
+        SELECT 0 AS "Kind", c."Id", c."Name", CAST(NULL AS TEXT) AS "Extra", 0 AS "Year", 0 AS "Number", x."InnovationsId"
+        FROM innovation_categories x JOIN categories c ON c."Id" = x."CategoriesId" WHERE x."InnovationsId" {0}
         UNION ALL
-        SELECT 1, g."Id", g."Name", NULL, 0, 0
-        FROM innovation_sdg_goals x JOIN sdg_goals g ON g."Id" = x."SdgGoalsId" WHERE x."InnovationsId" = @id
+        SELECT 1, g."Id", g."Name", NULL, 0, 0, x."InnovationsId"
+        FROM innovation_sdg_goals x JOIN sdg_goals g ON g."Id" = x."SdgGoalsId" WHERE x."InnovationsId" {0}
         UNION ALL
-        SELECT 2, t."Id", t."Name", NULL, 0, CASE WHEN t."IsVulnerable" THEN 1 ELSE 0 END
-        FROM innovation_target_groups x JOIN target_groups t ON t."Id" = x."TargetGroupsId" WHERE x."InnovationsId" = @id
+        SELECT 2, t."Id", t."Name", NULL, 0, CASE WHEN t."IsVulnerable" THEN 1 ELSE 0 END, x."InnovationsId"
+        FROM innovation_target_groups x JOIN target_groups t ON t."Id" = x."TargetGroupsId" WHERE x."InnovationsId" {0}
         UNION ALL
-        SELECT 3, a."Id", a."Title", a."Competition", a."Year", a."Tier"
-        FROM innovation_awards a WHERE a."InnovationId" = @id
+        SELECT 3, a."Id", a."Title", a."Competition", a."Year", a."Tier", a."InnovationId"
+        FROM innovation_awards a WHERE a."InnovationId" {0}
         UNION ALL
-        SELECT 4, CAST(COUNT(*) AS INTEGER), '', NULL, 0, 0
-        FROM comments c WHERE c."InnovationId" = @id AND c."Status" = 
-        """ + (int)Feedback.CommentStatus.Published;
+        SELECT 4, (SELECT CAST(COUNT(*) AS INTEGER) FROM comments c WHERE c."InnovationId" = i."Id" AND c."Status" = 
+        """ + (int)Feedback.CommentStatus.Published + """
+        ), '', NULL, 0, 0, i."Id"
+        FROM innovations i WHERE i."Id" {0}
+        """;
+
+    public const int OwnerOrdinal = 6;
 
     public int Kind { get; set; }
     public int Id { get; set; }

@@ -127,6 +127,41 @@ public abstract class InnovationPageReaderTests(DatabaseProvider provider) : Int
         Assert.Equal("Dalam Transaksi", (await ReadAsync(created.Id))!.Innovation.Name);
     }
 
+    [Fact]
+    public async Task Concurrent_reads_each_get_their_own_innovation_in_objects_of_their_own()
+    {
+        // On PostgreSQL concurrent reads share round trips (one command for many ids); each must still get exactly its
+        // innovation, and objects no other read holds (the page fills them in), also when two ask for the same id.
+        var org = await App.KabKotaAsync();
+        var created = new List<(int Id, string Name)>();
+        for (var n = 0; n < 8; n++)
+        {
+            var c = await App.CreateInnovationAsync(org.Id, $"Serentak {n} " + KovablikAppFactory.Unique(), publish: true);
+            created.Add((c.Id, c.Name));
+        }
+        var asked = Enumerable.Range(0, 240).Select(i => i % 9 == 8 ? (Id: int.MaxValue - i, Name: "") : created[i % created.Count]).ToList();
+        var pages = await App.WithServicesAsync(sp =>
+        {
+            var reader = sp.GetRequiredService<InnovationPageReader>();
+            return Task.WhenAll(asked.Select(a => Task.Run(() =>
+                reader.ReadAsync(a.Id, () => throw new InvalidOperationException("a file database needs no context"), Ct), Ct)));
+        });
+        for (var i = 0; i < asked.Count; i++)
+        {
+            if (asked[i].Name == "")
+            {
+                Assert.Null(pages[i]);
+                continue;
+            }
+            Assert.Equal(asked[i].Id, pages[i]!.Innovation.Id);
+            Assert.Equal(asked[i].Name, pages[i]!.Innovation.Name);
+            Assert.Equal(0, Assert.Single(Rows(pages[i]!, PageListRow.CommentCount)).Id);
+        }
+        var found = pages.Where(p => p is not null).ToList();
+        Assert.Equal(found.Count, found.Select(p => p!.Innovation).Distinct(ReferenceEqualityComparer.Instance).Count());
+        Assert.Equal(found.Count, found.Select(p => p!.Lists).Distinct(ReferenceEqualityComparer.Instance).Count());
+    }
+
     private static IEnumerable<PageListRow> Rows(InnovationPageData page, int kind) => page.Lists.Where(r => r.Kind == kind);
 }
 
