@@ -26,8 +26,8 @@ public sealed record InnovationPageData(
 /// The page is the busiest read of the exhibition (a hall of phones, a catalogue of 50,000 entries), so it skips the
 /// EF query pipeline and, on SQLite, compiling the statements: Microsoft.Data.Sqlite prepares every new command again
 /// (about 70 µs each here, more than running it), so each pooled reader connection keeps its three statements
-/// prepared. On PostgreSQL the same SQL runs in one round trip on a connection from Npgsql's pool (the one EF Core's
-/// connections come from). Either way the page reads committed data without a DbContext: setting up a context's
+/// prepared. On PostgreSQL the same SQL, for every id that has queued meanwhile, runs in one round trip on a connection
+/// from Npgsql's pool (the one EF Core's connections come from; <see cref="PostgresBatches"/>). Either way the page reads committed data without a DbContext: setting up a context's
 /// services was a fifth of the page's CPU on PostgreSQL (docs/performance.md, "Innovation page"; ADR 0009).
 /// </summary>
 public sealed class InnovationPageReader : IDisposable
@@ -49,6 +49,7 @@ public sealed class InnovationPageReader : IDisposable
         if (postgres) batches = new PostgresBatches(connectionString);
         else if (Poolable(connectionString)) pool = [];
     }
+
     private volatile bool disposed;
 
     /// <summary>The page's row; {0} is the condition on the innovation id: <c>= @id</c>, or for a PostgreSQL batch <c>= ANY(@ids)</c>.</summary>
@@ -69,14 +70,15 @@ public sealed class InnovationPageReader : IDisposable
         FROM attachments a WHERE a."InnovationId" {0}
         """;
 
-    private static string ForOne(string template) => string.Format(CultureInfo.InvariantCulture, template, "= @id");
+    private static string Where(string template, string condition) => string.Format(CultureInfo.InvariantCulture, template, condition);
 
-    public static readonly string RowSql = ForOne(RowTemplate), AttachmentsSql = ForOne(AttachmentsTemplate), ListsSql = ForOne(PageListRow.Template);
+    private static readonly string RowSql = Where(RowTemplate, "= @id"), ListsSql = Where(PageListRow.Template, "= @id"),
+        AttachmentsSql = Where(AttachmentsTemplate, "= @id");
 
-    private static readonly string OneSql = RowSql + ";\n" + ListsSql + ";\n" + AttachmentsSql;
+    private static readonly string OneSql = string.Join(";\n", RowSql, ListsSql, AttachmentsSql);
 
     private static readonly string ManySql = string.Join(";\n",
-        new[] { RowTemplate, PageListRow.Template, AttachmentsTemplate }.Select(t => string.Format(CultureInfo.InvariantCulture, t, "= ANY(@ids)")));
+        new[] { RowTemplate, PageListRow.Template, AttachmentsTemplate }.Select(t => Where(t, "= ANY(@ids)")));
 
     /// <summary>
     /// The page's committed data, or null when no innovation has this id (whatever its status; the caller decides who
