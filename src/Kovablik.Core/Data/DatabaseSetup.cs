@@ -35,9 +35,11 @@ public static class DatabaseSetup
             case DatabaseProvider.Postgres:
                 if (string.IsNullOrWhiteSpace(cs))
                     throw new InvalidOperationException("ConnectionStrings:Kovablik is required when Database:Provider is Postgres.");
-                services.AddDbContext<KovablikDbContext, PostgresKovablikDbContext>((sp, o) => ConfigurePostgres(o, cs).AddInterceptors(HostInterceptors(sp)),
+                // One string for EF Core and the page reader, so their connections share one Npgsql pool.
+                var postgresCs = WithAutoPrepare(cs);
+                services.AddDbContext<KovablikDbContext, PostgresKovablikDbContext>((sp, o) => ConfigurePostgres(o, postgresCs).AddInterceptors(HostInterceptors(sp)),
                     ServiceLifetime.Scoped, OptionsOnce);
-                services.AddSingleton(_ => new Innovations.InnovationPageReader(WithAutoPrepare(cs), postgres: true));
+                services.AddSingleton(_ => new Innovations.InnovationPageReader(postgresCs, postgres: true));
                 break;
             default:
                 cs = string.IsNullOrWhiteSpace(cs) ? DefaultSqlite : cs;

@@ -298,8 +298,8 @@ public sealed class SearchResultCache(TimeProvider? time = null) : IDisposable
         if (_cache.TryGetValue(key, out Kept? kept) && kept is not null && _time.GetUtcNow() is var now && now < kept.ServedUntil)
         {
             if (now < kept.FreshUntil || _running.ContainsKey(key)) return kept.Hits;
-            // Stale: ranked again one keyword at a time in this process, so the kept keywords of a burst, all stale
-            // together a minute later, do not all rank at once and starve the requests they would serve.
+            // Stale: checked (and ranked again if the index changed) one keyword at a time in this process, so the kept
+            // keywords of a burst, all stale together, do not all rank at once and starve the requests they would serve.
             if (Interlocked.CompareExchange(ref _refreshing, 1, 0) != 0) return kept.Hits;
             try
             {
